@@ -1,0 +1,249 @@
+"""Runtime guards the compiled solution calls, and the builtins it sees.
+
+The compile step routes only risky operations here (private or sensitive attribute reads,
+attribute writes, dynamic getattr/setattr), so these functions sit off the hot path of
+ordinary loops. They decide by who owns an object: classes the candidate defined (and their
+instances and functions) are theirs to poke at; everything from a library is read-only and
+shows only its public face.
+"""
+
+from __future__ import annotations
+
+import builtins
+import string
+from collections.abc import Callable
+from types import FunctionType, ModuleType
+from typing import Any
+
+from RestrictedPython.transformer import INSPECT_ATTRIBUTES
+
+from sandbox import views
+from sandbox.policy import DUNDER_READS, FILENAME, is_dunder, is_guard_shaped
+
+NAMEDTUPLE_API = frozenset({"_replace", "_asdict", "_fields", "_make", "_field_defaults"})
+LIBRARY_ONLY_ATTRIBUTES = frozenset({"ctypes", "cffi", "tofile", "dump"})
+"""Public attributes that reach raw memory or files on library objects (NumPy arrays and
+bit generators); a candidate's own objects may still use these names."""
+
+_owned_classes: set[type] = set()
+_MISSING = object()
+_FORMATTER = string.Formatter()
+
+
+class SandboxAccessError(AttributeError):
+    """Raised when code reaches for something the sandbox does not expose."""
+
+
+class OutputLimitExceeded(BaseException):
+    """Raised from print() once a test has printed more than its share."""
+
+
+def register_class(cls: Any) -> Any:
+    """Class decorator the compile step adds to every candidate class."""
+    if isinstance(cls, type):
+        _owned_classes.add(cls)
+    return cls
+
+
+def is_owned(obj: Any) -> bool:
+    """True for the candidate's own classes, their instances, and functions from their source."""
+    if type(obj) in _owned_classes:
+        return True
+    if isinstance(obj, type):
+        return obj in _owned_classes
+    return type(obj) is FunctionType and obj.__code__.co_filename == FILENAME
+
+
+def guarded_getattr(obj: Any, name: str, default: Any = _MISSING) -> Any:
+    """getattr() for sandboxed code: the compile step sends `obj._x`, `s.format` and friends here."""
+    try:
+        _check_readable(obj, name)
+        value = _special_attribute(obj, name)
+        if value is _MISSING:
+            value = getattr(obj, name)
+    except AttributeError:
+        if default is _MISSING:
+            raise
+        return default
+    if isinstance(value, ModuleType):
+        return views.view_of(value, name)
+    return value
+
+
+def guarded_hasattr(obj: Any, name: str) -> bool:
+    return guarded_getattr(obj, name, _MISSING_FLAG) is not _MISSING_FLAG
+
+
+_MISSING_FLAG = object()
+
+
+def _check_readable(obj: Any, name: str) -> None:
+    if type(name) is not str:
+        raise TypeError("attribute name must be a string")
+    if name in INSPECT_ATTRIBUTES:
+        raise SandboxAccessError(f"'{name}' (frame and code internals) is not available")
+    if is_dunder(name):
+        if name not in DUNDER_READS:
+            raise SandboxAccessError(f"'{name}': dunder attributes are not available")
+    elif name.startswith("_") and not is_owned(obj):
+        if not (name in NAMEDTUPLE_API and isinstance(obj, tuple | type)):
+            kind = type(obj).__name__
+            raise SandboxAccessError(f"'{name}' is private to {kind} and not available")
+    elif name in LIBRARY_ONLY_ATTRIBUTES and not is_owned(obj):
+        raise SandboxAccessError(f"'{name}' reaches raw memory or files and is not available")
+    elif name == "obj" and isinstance(obj, BaseException):
+        raise SandboxAccessError("'obj' of an exception is not available")
+
+
+def _special_attribute(obj: Any, name: str) -> Any:
+    """`str.format` resolves `{0.attr}` fields with an unguarded getattr; hand out a checked one."""
+    if name not in ("format", "format_map"):
+        return _MISSING
+    if isinstance(obj, str):
+        return _bound_format(obj, name)
+    if isinstance(obj, type) and issubclass(obj, str):
+        return lambda template, *args, **kwargs: _bound_format(template, name)(*args, **kwargs)
+    return _MISSING
+
+
+def _bound_format(template: str, method: str) -> Callable[..., str]:
+    check_format_string(template)
+    unbound = str.format if method == "format" else str.format_map
+    return lambda *args, **kwargs: unbound(template, *args, **kwargs)
+
+
+def check_format_string(template: str) -> None:
+    """Allow `{}`, `{0}`, `{name}` and format specs; refuse `{0.attr}` and `{0[key]}`."""
+    if not isinstance(template, str):
+        raise TypeError("format string must be a str")
+    for _literal, field, spec, _conversion in _FORMATTER.parse(template):
+        if field is not None and field and not (field.isdigit() or field.isidentifier()):
+            raise SandboxAccessError(
+                f"format field '{{{field}}}' is not allowed: use an f-string to reach attributes"
+            )
+        if spec:
+            check_format_string(spec)
+
+
+def write_guard(obj: Any) -> Any:
+    """`_write_(obj).attr = value`: only the candidate's own objects take attribute writes."""
+    if is_owned(obj):
+        return obj
+    raise SandboxAccessError(f"cannot set attributes on {type(obj).__name__} objects")
+
+
+def guarded_setattr(obj: Any, name: str, value: Any) -> None:
+    _check_writable_name(name)
+    setattr(write_guard(obj), name, value)
+
+
+def guarded_delattr(obj: Any, name: str) -> None:
+    _check_writable_name(name)
+    delattr(write_guard(obj), name)
+
+
+def _check_writable_name(name: str) -> None:
+    if type(name) is not str:
+        raise TypeError("attribute name must be a string")
+    if is_dunder(name) or is_guard_shaped(name) or name in INSPECT_ATTRIBUTES:
+        raise SandboxAccessError(f"cannot set attribute '{name}'")
+
+
+class OutputBuffer:
+    """A write-only text sink with a cap; stands in for stdout, stderr and print()."""
+
+    def __init__(self, limit_chars: int) -> None:
+        self.limit = limit_chars
+        self._parts: list[str] = []
+        self._size = 0
+        self.exceeded = False
+
+    def write(self, text: Any) -> int:
+        text = str(text)
+        if self._size + len(text) > self.limit:
+            self._parts.append(text[: max(0, self.limit - self._size)])
+            self._size = self.limit
+            self.exceeded = True
+            raise OutputLimitExceeded
+        self._parts.append(text)
+        self._size += len(text)
+        return len(text)
+
+    def flush(self) -> None:
+        """Nothing to flush; present so code that flushes keeps working."""
+
+    def take(self) -> str:
+        """Return what was written since the last take and start afresh."""
+        text = "".join(self._parts)
+        self._parts.clear()
+        self._size = 0
+        return text
+
+
+def safe_type(obj: Any) -> type:
+    """One-argument type(). Metaclasses stay out of reach: `type(int)` is `type` itself, and
+    three-argument calls to it would build classes whose dunders skipped the compile step."""
+    kind = type(obj)
+    if issubclass(kind, type):
+        raise SandboxAccessError("type() of a class is not available in the sandbox")
+    return kind
+
+
+def make_print(buffer: OutputBuffer) -> Callable[..., None]:
+    def sandbox_print(*values: Any, sep: Any = " ", end: Any = "\n", file: Any = None,
+                      flush: bool = False) -> None:
+        sep = " " if sep is None else sep
+        end = "\n" if end is None else end
+        buffer.write(str(sep).join(str(value) for value in values) + str(end))
+
+    return sandbox_print
+
+
+SAFE_BUILTIN_NAMES = """
+abs all any ascii bin bool bytearray bytes callable chr classmethod complex dict divmod
+enumerate filter float format frozenset hash hex id int isinstance issubclass iter len list map
+max min next object oct ord pow property range repr reversed round set slice sorted staticmethod
+str sum super tuple zip NotImplemented Ellipsis
+""".split()
+
+_EXCLUDED_EXCEPTIONS = {
+    "BaseException", "SystemExit", "KeyboardInterrupt", "GeneratorExit",
+    "BaseExceptionGroup", "ExceptionGroup",
+}
+
+
+def _exception_names() -> list[str]:
+    return [
+        name
+        for name, value in vars(builtins).items()
+        if isinstance(value, type) and issubclass(value, BaseException)
+        and name not in _EXCLUDED_EXCEPTIONS
+    ]
+
+
+def make_builtins(buffer: OutputBuffer) -> dict[str, Any]:
+    """The builtins namespace of the solution: a curated copy, never the real module."""
+    namespace = {name: getattr(builtins, name) for name in SAFE_BUILTIN_NAMES}
+    namespace.update({name: getattr(builtins, name) for name in _exception_names()})
+    namespace.update(
+        __build_class__=builtins.__build_class__,
+        __import__=views.import_module,
+        getattr=guarded_getattr,
+        hasattr=guarded_hasattr,
+        setattr=guarded_setattr,
+        delattr=guarded_delattr,
+        print=make_print(buffer),
+        type=safe_type,
+    )
+    return namespace
+
+
+def make_globals(buffer: OutputBuffer) -> dict[str, Any]:
+    """The module namespace the solution runs in, with the names the compile step emits."""
+    return {
+        "__builtins__": make_builtins(buffer),
+        "__name__": "solution",
+        "_getattr_": guarded_getattr,
+        "_write_": write_guard,
+        "_register_class_": register_class,
+    }

@@ -1,0 +1,386 @@
+"""The parent side: keeps a warm child ready, hands it one job, enforces deadlines, reads frames.
+
+A child is never reused after submitted code has run in it. The next one is started as soon
+as the previous run ends, so it has finished importing by the time the user submits again.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import json
+import os
+import selectors
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sandbox.child import BOOT, HEADER
+from sandbox.contract import Limits, Outcome, RunReport, TestCase, TestResult
+from sandbox.report import FrameError, parse_result
+
+PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
+CHILD_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+             "LC_ALL": "C.UTF-8"}
+STARTUP_SECONDS = 20.0
+"""How long a child may take to import and harden itself (a cold NumPy import on a busy CI box)."""
+GRACE_SECONDS = 0.25
+"""Added to each deadline for the frame round trip, so the verdict is about the code."""
+MAX_FRAME_BYTES = 48 * 1024 * 1024
+MAX_CRASH_TEXT = 16 * 1024
+MAX_FATAL_RESTARTS = 3
+
+
+@dataclass
+class Worker:
+    """One child process, started ahead of time and waiting for its job."""
+
+    process: subprocess.Popen[bytes]
+    job_fd: int
+    result_fd: int
+    output_fd: int
+    scratch: str
+    numpy: bool
+    killed: bool = False
+
+    def kill(self) -> None:
+        """Kill the whole process group, reap it and release its pipes; safe to call twice."""
+        if self.killed:
+            return
+        self.killed = True
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+        for fd in (self.job_fd, self.result_fd, self.output_fd):
+            if fd >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+        _remove_scratch(self.scratch)
+
+
+def _remove_scratch(path: str) -> None:
+    """The child cannot create files, so the directory should be empty; rmtree never follows links."""
+    try:
+        os.rmdir(path)
+    except OSError:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def spawn_worker(numpy: bool) -> Worker:
+    job_read, job_write = os.pipe()
+    result_read, result_write = os.pipe()
+    output_read, output_write = os.pipe()
+    scratch = tempfile.mkdtemp(prefix="interview-sandbox-")
+    argv = [sys.executable, "-I", "-c", BOOT, PACKAGE_PARENT, str(job_read), str(result_write)]
+    if numpy:
+        argv.append("numpy")
+    try:
+        process = subprocess.Popen(
+            argv, stdin=subprocess.DEVNULL, stdout=output_write, stderr=output_write,
+            pass_fds=(job_read, result_write), cwd=scratch, env=CHILD_ENV,
+            start_new_session=True,
+        )
+    finally:
+        for fd in (job_read, result_write, output_write):
+            os.close(fd)
+    return Worker(process, job_write, result_read, output_read, scratch, numpy)
+
+
+@dataclass
+class _Attempt:
+    """What one child produced for a contiguous slice of the tests."""
+
+    results: dict[int, TestResult] = field(default_factory=dict)
+    load_stdout: str = ""
+    isolation: list[str] = field(default_factory=list)
+    fatal_index: int | None = None
+    """The test during which the child died or was killed; later tests still need a child."""
+
+
+class Sandbox:
+    """Runs submissions, one child per run, with a warm child kept ready when asked to."""
+
+    def __init__(self, keep_warm: bool = False, numpy: bool = True) -> None:
+        self.keep_warm = keep_warm
+        self.numpy = numpy
+        self._warm: Worker | None = None
+        self._lock = threading.Lock()
+        atexit.register(self.close)
+
+    def prewarm(self) -> None:
+        """Start a child now so that the next run does not wait for imports."""
+        with self._lock:
+            if self._warm is None:
+                self._warm = spawn_worker(self.numpy)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._warm is not None:
+                self._warm.kill()
+                self._warm = None
+
+    def _take_worker(self, needs_numpy: bool) -> Worker:
+        with self._lock:
+            worker, self._warm = self._warm, None
+        if worker is not None and worker.process.poll() is None:
+            return worker
+        if worker is not None:
+            worker.kill()
+        return spawn_worker(needs_numpy or self.numpy)
+
+    def run(self, source: str, entry_point: str, tests: Sequence[TestCase],
+            limits: Limits) -> RunReport:
+        """Run untrusted code against tests. Always returns; never raises for what the code does."""
+        results: dict[int, TestResult] = {}
+        report_bits = _Attempt()
+        start, restarts = 0, 0
+        while start < len(tests) or (start == 0 and not tests):
+            attempt = self._attempt(source, entry_point, tests, start, limits)
+            results.update(attempt.results)
+            if start == 0:
+                report_bits = attempt
+            if attempt.fatal_index is None:
+                break
+            start, restarts = attempt.fatal_index + 1, restarts + 1
+            if restarts > MAX_FATAL_RESTARTS:
+                break
+        ordered = [results.get(i) or _not_run(test) for i, test in enumerate(tests)]
+        if self.keep_warm:
+            self.prewarm()
+        return RunReport(ordered, load_stdout=report_bits.load_stdout,
+                         isolation=report_bits.isolation)
+
+    def _attempt(self, source: str, entry_point: str, tests: Sequence[TestCase], start: int,
+                 limits: Limits) -> _Attempt:
+        worker = self._take_worker("numpy" in source)
+        try:
+            job = {"source": source, "entry_point": entry_point, "limits": asdict(limits),
+                   "tests": [_test_payload(test) for test in tests[start:]]}
+            if not _send_job(worker, job):
+                return _crashed_attempt(tests, start, worker, "the sandbox could not start")
+            return _Conversation(worker, tests, start, limits).follow()
+        finally:
+            worker.kill()
+
+
+def _test_payload(test: TestCase) -> dict[str, Any]:
+    return {"name": test.name, "args": test.args, "calls": test.calls}
+
+
+def _send_job(worker: Worker, job: dict[str, Any]) -> bool:
+    data = json.dumps(job).encode()
+    fd, worker.job_fd = worker.job_fd, -1
+    try:
+        with open(fd, "wb", closefd=True) as pipe:
+            pipe.write(HEADER.pack(len(data)) + data)
+    except OSError:
+        return False
+    return True
+
+
+def _not_run(test: TestCase) -> TestResult:
+    return TestResult(test.name, Outcome.NOT_RUN,
+                      message="not run: earlier tests kept hitting the time or memory limit")
+
+
+def _crashed_attempt(tests: Sequence[TestCase], start: int, worker: Worker,
+                     message: str) -> _Attempt:
+    attempt = _Attempt(fatal_index=len(tests))
+    for index in range(start, len(tests)):
+        attempt.results[index] = TestResult(tests[index].name, Outcome.RUNTIME_ERROR,
+                                            message=message)
+    return attempt
+
+
+class _Conversation:
+    """Reads one child's frames against the clock and turns them into results."""
+
+    def __init__(self, worker: Worker, tests: Sequence[TestCase], start: int,
+                 limits: Limits) -> None:
+        self.worker = worker
+        self.tests = tests
+        self.start = start
+        self.limits = limits
+        self.attempt = _Attempt()
+        self.buffer = bytearray()
+        self.crash_text = bytearray()
+        self.current: int | None = None
+        self.phase = "startup"
+        self.deadline = time.monotonic() + STARTUP_SECONDS
+        self.phase_started = time.monotonic()
+
+    def follow(self) -> _Attempt:
+        selector = selectors.DefaultSelector()
+        selector.register(self.worker.result_fd, selectors.EVENT_READ, "result")
+        selector.register(self.worker.output_fd, selectors.EVENT_READ, "output")
+        open_streams = 2
+        try:
+            while self.phase != "done":
+                timeout = self.deadline - time.monotonic()
+                if timeout <= 0:
+                    self.on_deadline()
+                    break
+                events = selector.select(timeout)
+                for key, _mask in events:
+                    if not self.read(key.fd, key.data):
+                        selector.unregister(key.fd)
+                        open_streams -= 1
+                if open_streams == 0 or (self.phase != "done" and self.result_closed):
+                    self.on_child_gone()
+                    break
+        finally:
+            selector.close()
+        return self.attempt
+
+    result_closed = False
+
+    def read(self, fd: int, stream: str) -> bool:
+        try:
+            chunk = os.read(fd, 1 << 20)
+        except OSError:
+            chunk = b""
+        if not chunk:
+            if stream == "result":
+                self.result_closed = True
+            return False
+        if stream == "output":
+            if len(self.crash_text) < MAX_CRASH_TEXT:
+                self.crash_text += chunk[: MAX_CRASH_TEXT - len(self.crash_text)]
+            return True
+        self.buffer += chunk
+        self.consume_frames()
+        return True
+
+    def consume_frames(self) -> None:
+        while len(self.buffer) >= HEADER.size and self.phase != "done":
+            (size,) = HEADER.unpack_from(self.buffer)
+            if size > MAX_FRAME_BYTES:
+                self.fail_current(Outcome.OUTPUT_LIMIT, "the result is too large to compare")
+                self.phase = "done"
+                return
+            if len(self.buffer) < HEADER.size + size:
+                return
+            raw = bytes(self.buffer[HEADER.size:HEADER.size + size])
+            del self.buffer[:HEADER.size + size]
+            try:
+                self.on_frame(json.loads(raw))
+            except (ValueError, TypeError, KeyError, FrameError) as error:
+                self.fail_current(Outcome.RUNTIME_ERROR, f"malformed report from the sandbox: "
+                                                         f"{error}")
+                self.phase = "done"
+
+    def on_frame(self, frame: dict[str, Any]) -> None:
+        kind = frame["type"]
+        now = time.monotonic()
+        if kind == "hello":
+            self.attempt.isolation = [str(layer) for layer in frame["isolation"]][:16]
+            self.arm(now, "loading")
+        elif kind == "rejected":
+            self.reject_all(frame["rejections"])
+        elif kind == "loaded":
+            self.attempt.load_stdout = str(frame.get("stdout", ""))[:65536]
+            if frame.get("error"):
+                self.fail_all_from_load(frame["error"])
+        elif kind == "start":
+            self.current = self.start + int(frame["index"])
+            self.arm(now, "testing")
+        elif kind == "result":
+            index = self.start + int(frame["index"])
+            if index != self.current:
+                raise FrameError("result for a test that was not started")
+            self.attempt.results[index] = parse_result(self.tests[index].name, frame)
+            self.current = None
+            self.arm(now, "between")
+        elif kind == "done":
+            self.phase = "done"
+        else:
+            raise FrameError(f"unknown frame type {kind!r}")
+
+    def arm(self, now: float, phase: str) -> None:
+        self.phase = phase
+        self.phase_started = now
+        self.deadline = now + self.limits.seconds + GRACE_SECONDS
+
+    def reject_all(self, rejections: list[dict[str, Any]]) -> None:
+        first = rejections[0] if rejections else {"line": None, "message": "rejected"}
+        message = "; ".join(
+            (f"line {r['line']}: " if r.get("line") else "") + str(r["message"])
+            for r in rejections[:20]
+        )
+        line = first.get("line") if isinstance(first.get("line"), int) else None
+        for index in range(self.start, len(self.tests)):
+            self.attempt.results[index] = TestResult(
+                self.tests[index].name, Outcome.REJECTED, message=message[:4000], line=line)
+        self.phase = "done"
+
+    def fail_all_from_load(self, error: dict[str, Any]) -> None:
+        for index in range(self.start, len(self.tests)):
+            self.attempt.results[index] = parse_result(
+                self.tests[index].name, {**error, "stdout": "", "time_ms": 0})
+        self.phase = "done"
+
+    def fail_current(self, outcome: Outcome, message: str) -> None:
+        """The child died or overran during the current step: blame that step, rerun the rest."""
+        elapsed_ms = (time.monotonic() - self.phase_started) * 1000
+        if self.current is not None:
+            self.attempt.results[self.current] = TestResult(
+                self.tests[self.current].name, outcome, message=message, time_ms=elapsed_ms)
+            self.attempt.fatal_index = self.current
+            return
+        if self.phase in ("startup", "loading"):
+            where = "while loading the module" if self.phase == "loading" else "at start-up"
+            for index in range(self.start, len(self.tests)):
+                self.attempt.results[index] = TestResult(
+                    self.tests[index].name, outcome, message=f"{message} ({where})",
+                    time_ms=elapsed_ms)
+            return
+        # Between tests (after a result, before the next start): the rest gets a new child.
+        done = [i for i in self.attempt.results if i >= self.start]
+        self.attempt.fatal_index = max(done) if done else self.start - 1
+
+    def on_deadline(self) -> None:
+        self.worker.kill()
+        message = f"took longer than {self.limits.seconds:g} s"
+        if self.phase == "startup":
+            message = "the sandbox did not start in time"
+        self.fail_current(Outcome.TIME_LIMIT, message)
+
+    def on_child_gone(self) -> None:
+        status = self.worker.process.wait()
+        self.fail_current(*self.classify_exit(status))
+
+    def classify_exit(self, status: int) -> tuple[Outcome, str]:
+        if status in (-signal.SIGXCPU, -signal.SIGKILL):
+            return Outcome.TIME_LIMIT, "used up its CPU time"
+        text = self.crash_text.decode("utf-8", "replace").strip()
+        if "MemoryError" in text or "Cannot allocate memory" in text:
+            return Outcome.MEMORY_LIMIT, "ran out of memory"
+        if status == -signal.SIGSEGV:
+            return Outcome.RUNTIME_ERROR, ("the interpreter crashed (segmentation fault), "
+                                           "often from recursion that is too deep")
+        detail = text.splitlines()[-1][:500] if text else f"exit status {status}"
+        return Outcome.RUNTIME_ERROR, f"the process ended before the tests finished ({detail})"
+
+
+_default: Sandbox | None = None
+
+
+def default_sandbox() -> Sandbox:
+    global _default
+    if _default is None:
+        _default = Sandbox()
+    return _default
+
+
+def run_submission(source: str, entry_point: str, tests: Sequence[TestCase],
+                   limits: Limits | None = None) -> RunReport:
+    """Run untrusted code against tests in a child process. Always returns; never raises for user faults."""
+    return default_sandbox().run(source, entry_point, tests, limits or Limits())
