@@ -9,6 +9,7 @@ out or replaced by narrower versions.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import sys
@@ -16,10 +17,7 @@ from collections.abc import Callable, Iterable
 from types import ModuleType
 from typing import Any
 
-STDLIB_MODULES = (
-    "math cmath collections collections.abc heapq bisect itertools functools operator re string "
-    "typing dataclasses enum abc random statistics fractions decimal copy __future__"
-).split()
+STDLIB_MODULES = ["math", "cmath", "collections", "collections.abc", "heapq", "bisect", "itertools", "functools", "operator", "re", "string", "typing", "dataclasses", "enum", "abc", "random", "statistics", "fractions", "decimal", "copy", "__future__"]
 NUMPY_MODULES = ("numpy", "numpy.linalg", "numpy.random", "numpy.fft", "numpy.polynomial")
 SPECIAL_MODULES = ("sys", "numpy.lib", "numpy.lib.stride_tricks")
 ALLOWED_IMPORTS = frozenset(STDLIB_MODULES + list(NUMPY_MODULES) + list(SPECIAL_MODULES))
@@ -239,10 +237,8 @@ def _warm_up_numpy() -> None:
             lambda: np.array([1.0]) / np.array([0.0]), lambda: np.linalg.inv(np.zeros((2, 2))),
             lambda: np.ones(2) + np.ones(3), lambda: np.einsum("ij->i", sample),
         ):
-            try:
+            with contextlib.suppress(ValueError, np.linalg.LinAlgError):
                 operation()
-            except (ValueError, np.linalg.LinAlgError):
-                pass
 
 
 def view_of(module: ModuleType, attribute: str = "") -> ModuleView:

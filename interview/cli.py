@@ -1,0 +1,204 @@
+"""The `interview` command: the app by default, and grading and bank tools as subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from interview.text import printable
+from interview.yamlfile import FileProblem, read_text
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+DESCRIPTION = """\
+Mock technical interviews for machine-learning engineers, offline in your terminal.
+
+Run without a command to open the app. The commands below grade solutions and check
+problem files without opening it."""
+
+EPILOG = """\
+examples:
+  interview                                       open the app
+  interview grade two_sum.py --problem dsa-two-sum
+  interview grade sol.py --problem my/problem.yaml --json
+  interview validate problems/coding/             check problem files
+  interview problems --json                       list the bank
+  interview doctor                                check the sandbox on this machine"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="interview", description=DESCRIPTION, epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    commands.add_parser("run", help="open the app (the default)")
+
+    grade = commands.add_parser(
+        "grade", help="grade a solution file against a problem",
+        description="Run SOLUTION against a problem's examples and hidden tests in the sandbox. "
+                    "Exit status: 0 all passed, 1 some test did not pass, 2 bad input.")
+    grade.add_argument("solution", metavar="SOLUTION.py", help="the Python file to grade")
+    grade.add_argument("--problem", "-p", required=True, metavar="ID_OR_PATH",
+                       help="a problem id from the bank, or a path to a problem YAML file")
+    grade.add_argument("--json", action="store_true", help="print one JSON object instead")
+    grade.add_argument("--examples-only", action="store_true",
+                       help="run the visible examples only, like 'run examples' in the app")
+
+    validate = commands.add_parser(
+        "validate", help="check problem files (schema, reference, wrong solutions)",
+        description="Check problem files: the schema, that the reference passes every test and "
+                    "that each wrong solution fails at least one. Exit status 1 if any issue.")
+    validate.add_argument("paths", nargs="*", metavar="PATH",
+                          help="files or folders (default: the built-in bank)")
+
+    problems = commands.add_parser("problems", help="list the problem bank")
+    problems.add_argument("--kind", choices=["coding"], default="coding")
+    problems.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    commands.add_parser("doctor", help="check that the sandbox and its layers work here")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handlers = {"grade": grade_command, "validate": validate_command,
+                "problems": problems_command, "doctor": doctor_command}
+    try:
+        return handlers.get(args.command, run_app)(args)
+    except FileProblem as error:
+        print(f"interview: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from interview.tui.app import InterviewApp
+
+    InterviewApp().run()
+    return EXIT_OK
+
+
+def grade_command(args: argparse.Namespace) -> int:
+    from interview.bank import Bank, load_bank
+    from interview.grading.coding import Grader, ProblemDefectError
+    from sandbox import Sandbox
+
+    source = read_text(Path(args.solution))
+    sandbox = Sandbox(numpy="numpy" in source)
+    sandbox.prewarm()  # the child imports while this process reads the problem
+    try:
+        looks_like_path = args.problem.endswith((".yaml", ".yml")) or "/" in args.problem
+        bank = Bank() if looks_like_path else load_bank()
+        problem = bank.find(args.problem)
+        result = Grader(sandbox).grade(problem, source, examples_only=args.examples_only)
+    except ProblemDefectError as error:
+        raise FileProblem(args.problem, f"the problem is broken: {error}") from None
+    finally:
+        sandbox.close()
+    if args.json:
+        print(json.dumps(grade_json(result), indent=2))
+    else:
+        print(render_grade(problem.title, result))
+    return EXIT_OK if result.passed else EXIT_FAILED
+
+
+def grade_json(result) -> dict:
+    return {
+        "problem": result.problem_id,
+        "passed": result.passed,
+        "tests": [
+            {"name": t.name, "hidden": t.hidden, "verdict": t.verdict.value,
+             "time_ms": round(t.time_ms, 3), "message": t.message, "line": t.line,
+             "stdout": t.stdout}
+            for t in result.tests
+        ],
+        "isolation": result.isolation,
+    }
+
+
+MARKS = {"passed": "✓"}
+
+
+def render_grade(title: str, result) -> str:
+    lines = [f"{result.problem_id} · {title}", ""]
+    width = max((len(t.name) for t in result.tests), default=4)
+    for test in result.tests:
+        mark = MARKS.get(test.verdict.value, "✗")
+        message = printable(test.message, 300)
+        if test.line and f"line {test.line}" not in message:
+            message = f"line {test.line}: {message}"
+        lines.append(f"  {mark} {test.verdict.value:<13} {test.name:<{width}}  "
+                     f"{test.time_ms:8.1f} ms  {message}".rstrip())
+        if test.stdout and not test.hidden:
+            for output_line in printable(test.stdout, 400).splitlines()[:5]:
+                lines.append(f"      | {output_line}")
+    total = len(result.tests)
+    lines += ["", f"{result.passed_count}/{total} passed" + ("" if result.passed else
+                                                              " — not accepted")]
+    return "\n".join(lines)
+
+
+def validate_command(args: argparse.Namespace) -> int:
+    from interview.grading.coding import Grader
+    from interview.validate import validate_paths
+    from sandbox import Sandbox
+
+    sandbox = Sandbox(keep_warm=True)
+    try:
+        reports = validate_paths(args.paths, Grader(sandbox))
+    finally:
+        sandbox.close()
+    issues = [issue for report in reports for issue in report.issues]
+    for issue in issues:
+        print(printable(issue, 2000))
+    ok = sum(report.ok for report in reports)
+    print(f"{ok}/{len(reports)} problem files valid" + (f", {len(issues)} issues" if issues
+                                                         else ""))
+    return EXIT_FAILED if issues else EXIT_OK
+
+
+def problems_command(args: argparse.Namespace) -> int:
+    from interview.bank import load_bank
+
+    bank = load_bank()
+    for error in bank.errors:
+        print(f"interview: skipped {error}", file=sys.stderr)
+    problems = sorted(bank.coding.values(), key=lambda p: p.id)
+    if args.json:
+        print(json.dumps([
+            {"id": p.id, "kind": p.kind, "title": p.title, "difficulty": p.difficulty,
+             "tags": p.tags, "minutes": p.minutes, "examples": len(p.examples),
+             "tests": len(p.tests)} for p in problems], indent=2))
+        return EXIT_OK
+    if not problems:
+        print("The bank is empty: add problem files under problems/coding/.")
+    for p in problems:
+        print(f"{p.id:<28} {p.difficulty:<7} {p.minutes:>3} min  {p.title}")
+    return EXIT_OK
+
+
+def doctor_command(args: argparse.Namespace) -> int:
+    from sandbox import Limits, Outcome, Sandbox, TestCase
+    from sandbox.hardening import seccomp_available
+
+    print(f"python      {sys.version.split()[0]} ({sys.executable})")
+    sandbox = Sandbox(numpy=True)
+    try:
+        report = sandbox.run("def f():\n    return 1\n", "f", [TestCase("probe", args=[])],
+                             Limits(seconds=10))
+    finally:
+        sandbox.close()
+    works = report.results[0].outcome is Outcome.RETURNED and report.results[0].value == 1
+    print(f"sandbox     {'works' if works else 'FAILED: ' + report.results[0].message}")
+    print(f"layers      {', '.join(report.isolation) or 'none reported'}")
+    if "seccomp" not in report.isolation:
+        reason = "libseccomp not found" if not seccomp_available() else "the kernel refused it"
+        print(f"warning     the seccomp layer is off ({reason}); the Python layers still apply")
+    if "nobody-user" not in report.isolation:
+        print("note        the child runs as your user (dropping to 'nobody' needs root)")
+    return EXIT_OK if works else EXIT_FAILED

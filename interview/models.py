@@ -1,0 +1,121 @@
+"""Plain data the rest of the application passes around: problems, tests and verdicts."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+class Verdict(enum.StrEnum):
+    """How one test of a submission ended (a closed set)."""
+
+    PASSED = "passed"
+    WRONG_ANSWER = "wrong_answer"
+    RUNTIME_ERROR = "runtime_error"
+    TIME_LIMIT = "time_limit"
+    MEMORY_LIMIT = "memory_limit"
+    OUTPUT_LIMIT = "output_limit"
+    REJECTED = "rejected"
+    NOT_RUN = "not_run"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """How a result is compared with the expected value."""
+
+    unordered: bool = False
+    """Compare the top-level list as a multiset."""
+    tolerance: float | None = None
+    """Absolute-or-relative tolerance for floats, applied element-wise."""
+
+
+@dataclass(frozen=True)
+class ProblemTest:
+    """One visible example or hidden test of a coding problem."""
+
+    name: str
+    hidden: bool
+    args: list[Any] | None = None
+    calls: list[list[Any]] | None = None
+    expected: Any = None
+    has_expected: bool = True
+    generate: list[Any] | None = None
+    """`[generator_name, *arguments]`: the input is built by the problem's generators."""
+
+
+@dataclass(frozen=True)
+class WrongSolution:
+    source: str
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class CodingProblem:
+    """A coding problem as described by format v1 (see problems/README.md)."""
+
+    id: str
+    title: str
+    difficulty: str
+    tags: list[str]
+    minutes: int
+    statement: str
+    entry_point: str
+    starter: str
+    examples: list[ProblemTest]
+    tests: list[ProblemTest]
+    reference: str
+    path: Path
+    comparison: Comparison = Comparison()
+    seconds: float = 2.0
+    memory_mb: int = 256
+    wrong: list[WrongSolution] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
+    follow_ups: list[str] = field(default_factory=list)
+    complexity: dict[str, str] = field(default_factory=dict)
+    generators: str = ""
+    kind: str = "coding"
+
+    @property
+    def is_class_problem(self) -> bool:
+        return any(test.calls is not None for test in self.examples + self.tests)
+
+    @property
+    def all_tests(self) -> list[ProblemTest]:
+        return self.examples + self.tests
+
+
+@dataclass(frozen=True)
+class TestVerdict:
+    """The verdict of one test, with what the user needs to understand it."""
+
+    name: str
+    verdict: Verdict
+    hidden: bool
+    time_ms: float = 0.0
+    message: str = ""
+    line: int | None = None
+    stdout: str = ""
+
+
+@dataclass(frozen=True)
+class GradeResult:
+    """All verdicts of one submission against one problem."""
+
+    problem_id: str
+    tests: list[TestVerdict]
+    isolation: list[str] = field(default_factory=list)
+    load_stdout: str = ""
+
+    @property
+    def passed(self) -> bool:
+        return bool(self.tests) and all(t.verdict is Verdict.PASSED for t in self.tests)
+
+    @property
+    def passed_count(self) -> int:
+        return sum(t.verdict is Verdict.PASSED for t in self.tests)
+
+    @property
+    def first_failure(self) -> TestVerdict | None:
+        return next((t for t in self.tests if t.verdict is not Verdict.PASSED), None)

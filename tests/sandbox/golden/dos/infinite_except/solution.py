@@ -1,0 +1,6 @@
+def f():
+    while True:
+        try:
+            while True: pass
+        except BaseException:
+            pass

@@ -1,0 +1,3 @@
+def f():
+    x = []
+    while True: x.append(' ' * 10**6)

@@ -1,0 +1,2 @@
+while True: pass
+def f(): return 1

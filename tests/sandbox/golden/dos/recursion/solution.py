@@ -1,0 +1,1 @@
+def f(n=0): return f(n + 1)

@@ -1,0 +1,4 @@
+def f():
+    a = []
+    a.append(a)
+    return a

@@ -1,0 +1,2 @@
+import operator
+def f(): return operator.attrgetter('__class__')(1)

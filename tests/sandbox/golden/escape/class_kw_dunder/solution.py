@@ -1,0 +1,3 @@
+class A:
+    __class__ = int
+def f(): return 1

@@ -1,0 +1,2 @@
+import decimal
+def f(): return decimal.getcontext().__class__

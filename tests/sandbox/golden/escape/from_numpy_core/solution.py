@@ -1,0 +1,2 @@
+from numpy import core
+def f(): return 1

@@ -1,0 +1,2 @@
+from random import _os
+def f(): return 1

@@ -1,0 +1,1 @@
+def f(): return getattr((), '__cl' + 'ass__')

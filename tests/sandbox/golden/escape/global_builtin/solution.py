@@ -1,0 +1,3 @@
+def f():
+    global __builtins__
+    return 1

@@ -1,0 +1,2 @@
+_write_ = lambda o: o
+def f(): return 1

@@ -1,0 +1,1 @@
+f = lambda _getiter_=1: 1

@@ -1,0 +1,2 @@
+import random
+def f(): return random._os.getcwd()

@@ -1,0 +1,2 @@
+import string
+def f(): return string.Formatter().get_field('0.__class__', [1], {})

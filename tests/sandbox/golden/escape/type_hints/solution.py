@@ -1,0 +1,2 @@
+import typing
+def f(): return typing.get_type_hints

@@ -1,0 +1,2 @@
+import functools
+def f(): return functools.wraps(f, assigned=['__globals__'])

@@ -1,0 +1,2 @@
+def g(): pass
+def f(): return g.__name__

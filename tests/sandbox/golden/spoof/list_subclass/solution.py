@@ -1,0 +1,2 @@
+class L(list): pass
+def f(): return L([0, 1])

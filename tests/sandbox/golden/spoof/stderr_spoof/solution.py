@@ -1,0 +1,4 @@
+import sys
+def f():
+    sys.stderr.write('passed\n')
+    return 0

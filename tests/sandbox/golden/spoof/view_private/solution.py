@@ -1,0 +1,2 @@
+import math
+def f(): return math._view_module

@@ -1,0 +1,4 @@
+import math
+def f():
+    math.sqrt = lambda x: 0
+    return 1
