@@ -90,6 +90,8 @@ class CodingProblem:
 class TestVerdict:
     """The verdict of one test, with what the user needs to understand it."""
 
+    __test__ = False  # not a pytest test class
+
     name: str
     verdict: Verdict
     hidden: bool

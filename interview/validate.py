@@ -57,7 +57,7 @@ def _check_solutions(problem: CodingProblem, grader: Grader) -> list[str]:
             issues.append(f"{problem.path}: the reference fails '{test.name}': "
                           f"{test.verdict.value}{line} {test.message}".rstrip())
     for number, wrong in enumerate(problem.wrong, start=1):
-        if grader.grade(problem, wrong.source).passed:
+        if grader.grade(problem, wrong.source, first_failure_only=True).passed:
             issues.append(f"{problem.path}: wrong solution #{number} passes every test; "
                           "add a test that catches it")
     return issues

@@ -8,7 +8,7 @@ caller compares. This package imports nothing from `interview`.
 """
 
 from sandbox.contract import REPORT_VERSION, Limits, Outcome, RunReport, TestCase, TestResult
-from sandbox.runner import Sandbox, run_submission
+from sandbox.runner import Sandbox, StopRule, run_submission
 
 __all__ = [
     "REPORT_VERSION",
@@ -16,6 +16,7 @@ __all__ = [
     "Outcome",
     "RunReport",
     "Sandbox",
+    "StopRule",
     "TestCase",
     "TestResult",
     "run_submission",

@@ -69,6 +69,7 @@ class Child:
         limits = job["limits"]
         self.output = stdout
         self.output.limit = int(limits["output_kb"]) * 1024
+        self.generator_error = ""
         self.audit: hardening.AuditHook | None = None
 
     def send(self, frame: dict[str, Any]) -> None:
@@ -88,14 +89,59 @@ class Child:
             rejections = [{"line": r.line, "message": r.message} for r in compiled.rejections]
             self.send({"type": "rejected", "rejections": rejections})
             return
+        generators = self.compile_generators()
         sys.stdout = sys.stderr = self.output
         self.audit = hardening.install_audit_hook()
         namespace = self.load(compiled.code)
         if namespace is not None:
+            generator_namespace = self.load_generators(generators)
             for index, test in enumerate(self.job["tests"]):
+                if test.get("generate"):
+                    self.send({"type": "generating", "index": index})
+                    test = self.generate(test, generator_namespace)
                 self.send({"type": "start", "index": index})
                 self.send(self.run_test(index, test, namespace))
         self.send({"type": "done"})
+
+    def compile_generators(self) -> CodeType | None:
+        source = self.job.get("generators") or ""
+        if not source:
+            return None
+        compiled = compile_solution(source, views.ALLOWED_IMPORTS)
+        if compiled.code is None:
+            first = compiled.rejections[0]
+            self.generator_error = f"the problem's generators do not compile: line " \
+                                   f"{first.line}: {first.message}"
+        return compiled.code
+
+    def load_generators(self, code: CodeType | None) -> dict[str, Any]:
+        """Generators run in their own namespace: the solution cannot see or rebind them."""
+        namespace = guards.make_globals(self.output)
+        if code is not None:
+            error = self.capture(lambda: exec(code, namespace))
+            if error:
+                self.generator_error = f"the problem's generators failed: {error['message']}"
+        return namespace
+
+    def generate(self, test: dict[str, Any], namespace: dict[str, Any]) -> dict[str, Any]:
+        """Build one test's input right before it runs, so only one large input is in memory."""
+        function, *arguments = test["generate"]
+        built: dict[str, Any] = {}
+
+        def build() -> None:
+            if self.generator_error:
+                raise RuntimeError(self.generator_error)
+            value = namespace[function](*arguments)
+            if not isinstance(value, list):
+                raise TypeError(f"generator {function} must return a list")
+            built["value"] = value
+
+        error = self.capture(build)
+        self.output.take()
+        key = "calls" if test.get("generated_calls") else "args"
+        if error:
+            return {**test, "generator_error": f"building the input failed: {error['message']}"}
+        return {**test, key: built["value"]}
 
     def harden(self) -> list[str]:
         limits = self.job["limits"]
@@ -127,6 +173,8 @@ class Child:
         result: dict[str, Any] = {}
 
         def call() -> None:
+            if test.get("generator_error"):
+                raise RuntimeError(test["generator_error"])
             if test.get("calls") is not None:
                 value = self.run_calls(test["calls"], namespace, calls_done)
             else:

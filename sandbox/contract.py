@@ -44,11 +44,17 @@ class Limits:
 class TestCase:
     """One call (`args`) or one call sequence (`calls`) to run against the submission."""
 
+    __test__ = False  # not a pytest test class
+
     name: str
     args: list[Any] | None = None
     """Positional arguments for the entry point function."""
     calls: list[list[Any]] | None = None
     """`[[ClassName, *ctor_args], [method, *args], ...]` for a stateful class problem."""
+    generate: list[Any] | None = None
+    """`[function, *arguments]`: build the input in the child with the run's generators."""
+    generated_calls: bool = False
+    """Whether the generated value is a call sequence rather than an argument list."""
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,10 @@ GRACE_SECONDS = 0.25
 MAX_FRAME_BYTES = 48 * 1024 * 1024
 MAX_CRASH_TEXT = 16 * 1024
 MAX_FATAL_RESTARTS = 3
+GENERATE_SECONDS = 20.0
+"""Time for a problem's own generator to build one test input (trusted bank code)."""
+
+StopRule = Callable[[int, TestResult], bool]
 
 
 @dataclass
@@ -103,6 +107,8 @@ class _Attempt:
     isolation: list[str] = field(default_factory=list)
     fatal_index: int | None = None
     """The test during which the child died or was killed; later tests still need a child."""
+    stopped: bool = False
+    """The caller's stop rule ended the run."""
 
 
 class Sandbox:
@@ -136,43 +142,57 @@ class Sandbox:
             worker.kill()
         return spawn_worker(needs_numpy or self.numpy)
 
-    def run(self, source: str, entry_point: str, tests: Sequence[TestCase],
-            limits: Limits) -> RunReport:
-        """Run untrusted code against tests. Always returns; never raises for what the code does."""
+    def run(self, source: str, entry_point: str, tests: Sequence[TestCase], limits: Limits,
+            stop: StopRule | None = None, generators: str = "") -> RunReport:
+        """Run untrusted code against tests. Always returns; never raises for what the code does.
+
+        `stop(index, result)` may end the run early (say, at the first wrong answer); the tests
+        after it are reported as NOT_RUN. `generators` is source defining the functions that
+        tests with `generate` call, in the child, to build their input.
+        """
+        job = _Job(source, entry_point, tests, limits, stop, generators)
         results: dict[int, TestResult] = {}
-        report_bits = _Attempt()
-        start, restarts = 0, 0
-        while start < len(tests) or (start == 0 and not tests):
-            attempt = self._attempt(source, entry_point, tests, start, limits)
+        first = attempt = self._attempt(job, 0)
+        results.update(attempt.results)
+        for _restart in range(MAX_FATAL_RESTARTS):
+            if attempt.fatal_index is None or attempt.stopped or \
+                    attempt.fatal_index + 1 >= len(tests):
+                break
+            attempt = self._attempt(job, attempt.fatal_index + 1)
             results.update(attempt.results)
-            if start == 0:
-                report_bits = attempt
-            if attempt.fatal_index is None:
-                break
-            start, restarts = attempt.fatal_index + 1, restarts + 1
-            if restarts > MAX_FATAL_RESTARTS:
-                break
-        ordered = [results.get(i) or _not_run(test) for i, test in enumerate(tests)]
+        reason = ("not run: an earlier test decided the outcome" if attempt.stopped
+                  else "not run: earlier tests kept hitting the time or memory limit")
+        ordered = [results.get(i) or _not_run(test, reason) for i, test in enumerate(tests)]
         if self.keep_warm:
             self.prewarm()
-        return RunReport(ordered, load_stdout=report_bits.load_stdout,
-                         isolation=report_bits.isolation)
+        return RunReport(ordered, load_stdout=first.load_stdout, isolation=first.isolation)
 
-    def _attempt(self, source: str, entry_point: str, tests: Sequence[TestCase], start: int,
-                 limits: Limits) -> _Attempt:
-        worker = self._take_worker("numpy" in source)
+    def _attempt(self, job: _Job, start: int) -> _Attempt:
+        worker = self._take_worker("numpy" in job.source + job.generators)
         try:
-            job = {"source": source, "entry_point": entry_point, "limits": asdict(limits),
-                   "tests": [_test_payload(test) for test in tests[start:]]}
-            if not _send_job(worker, job):
-                return _crashed_attempt(tests, start, worker, "the sandbox could not start")
-            return _Conversation(worker, tests, start, limits).follow()
+            payload = {"source": job.source, "entry_point": job.entry_point,
+                       "limits": asdict(job.limits), "generators": job.generators,
+                       "tests": [_test_payload(test) for test in job.tests[start:]]}
+            if not _send_job(worker, payload):
+                return _crashed_attempt(job.tests, start, "the sandbox could not start")
+            return _Conversation(worker, job, start).follow()
         finally:
             worker.kill()
 
 
+@dataclass(frozen=True)
+class _Job:
+    source: str
+    entry_point: str
+    tests: Sequence[TestCase]
+    limits: Limits
+    stop: StopRule | None
+    generators: str
+
+
 def _test_payload(test: TestCase) -> dict[str, Any]:
-    return {"name": test.name, "args": test.args, "calls": test.calls}
+    return {"name": test.name, "args": test.args, "calls": test.calls,
+            "generate": test.generate, "generated_calls": test.generated_calls}
 
 
 def _send_job(worker: Worker, job: dict[str, Any]) -> bool:
@@ -186,13 +206,11 @@ def _send_job(worker: Worker, job: dict[str, Any]) -> bool:
     return True
 
 
-def _not_run(test: TestCase) -> TestResult:
-    return TestResult(test.name, Outcome.NOT_RUN,
-                      message="not run: earlier tests kept hitting the time or memory limit")
+def _not_run(test: TestCase, reason: str) -> TestResult:
+    return TestResult(test.name, Outcome.NOT_RUN, message=reason)
 
 
-def _crashed_attempt(tests: Sequence[TestCase], start: int, worker: Worker,
-                     message: str) -> _Attempt:
+def _crashed_attempt(tests: Sequence[TestCase], start: int, message: str) -> _Attempt:
     attempt = _Attempt(fatal_index=len(tests))
     for index in range(start, len(tests)):
         attempt.results[index] = TestResult(tests[index].name, Outcome.RUNTIME_ERROR,
@@ -203,12 +221,12 @@ def _crashed_attempt(tests: Sequence[TestCase], start: int, worker: Worker,
 class _Conversation:
     """Reads one child's frames against the clock and turns them into results."""
 
-    def __init__(self, worker: Worker, tests: Sequence[TestCase], start: int,
-                 limits: Limits) -> None:
+    def __init__(self, worker: Worker, job: _Job, start: int) -> None:
         self.worker = worker
-        self.tests = tests
+        self.stop = job.stop
+        self.tests = job.tests
         self.start = start
-        self.limits = limits
+        self.limits = job.limits
         self.attempt = _Attempt()
         self.buffer = bytearray()
         self.crash_text = bytearray()
@@ -289,6 +307,9 @@ class _Conversation:
             self.attempt.load_stdout = str(frame.get("stdout", ""))[:65536]
             if frame.get("error"):
                 self.fail_all_from_load(frame["error"])
+        elif kind == "generating":
+            self.current = self.start + int(frame["index"])
+            self.arm(now, "generating", GENERATE_SECONDS)
         elif kind == "start":
             self.current = self.start + int(frame["index"])
             self.arm(now, "testing")
@@ -296,18 +317,22 @@ class _Conversation:
             index = self.start + int(frame["index"])
             if index != self.current:
                 raise FrameError("result for a test that was not started")
-            self.attempt.results[index] = parse_result(self.tests[index].name, frame)
+            result = parse_result(self.tests[index].name, frame)
+            self.attempt.results[index] = result
             self.current = None
             self.arm(now, "between")
+            if self.stop is not None and self.stop(index, result):
+                self.attempt.stopped = True
+                self.phase = "done"
         elif kind == "done":
             self.phase = "done"
         else:
             raise FrameError(f"unknown frame type {kind!r}")
 
-    def arm(self, now: float, phase: str) -> None:
+    def arm(self, now: float, phase: str, seconds: float | None = None) -> None:
         self.phase = phase
         self.phase_started = now
-        self.deadline = now + self.limits.seconds + GRACE_SECONDS
+        self.deadline = now + (seconds or self.limits.seconds) + GRACE_SECONDS
 
     def reject_all(self, rejections: list[dict[str, Any]]) -> None:
         first = rejections[0] if rejections else {"line": None, "message": "rejected"}
@@ -347,9 +372,13 @@ class _Conversation:
         self.attempt.fatal_index = max(done) if done else self.start - 1
 
     def on_deadline(self) -> None:
+        if self.stop is not None and self.current is not None:
+            self.attempt.stopped = True
         self.worker.kill()
         message = f"took longer than {self.limits.seconds:g} s"
-        if self.phase == "startup":
+        if self.phase == "generating":
+            message = "building this test's input took too long (a problem defect)"
+        elif self.phase == "startup":
             message = "the sandbox did not start in time"
         self.fail_current(Outcome.TIME_LIMIT, message)
 

@@ -15,7 +15,7 @@ from interview.models import (
     TestVerdict,
     Verdict,
 )
-from sandbox import Limits, Outcome, RunReport, Sandbox, TestCase, TestResult
+from sandbox import Limits, Outcome, RunReport, Sandbox, StopRule, TestCase, TestResult
 
 OUTCOME_VERDICTS = {
     Outcome.RUNTIME_ERROR: Verdict.RUNTIME_ERROR,
@@ -33,91 +33,73 @@ class ProblemDefectError(Exception):
 
 @dataclass(frozen=True)
 class ConcreteTest:
-    """A test with its input and expected value known (generated ones resolved)."""
+    """A test with its expected value known (for generated tests, from the reference)."""
 
     test: ProblemTest
-    args: list[Any] | None
-    calls: list[list[Any]] | None
     expected: Any
+
+    @property
+    def calls(self) -> list[list[Any]] | None:
+        return self.test.calls
 
 
 @dataclass
 class Grader:
-    """Grades submissions; remembers generated inputs and reference outputs per problem."""
+    """Grades submissions; remembers reference outputs for generated tests per problem."""
 
     sandbox: Sandbox = field(default_factory=Sandbox)
     _resolved: dict[tuple[str, int], list[ConcreteTest]] = field(default_factory=dict)
 
-    def grade(self, problem: CodingProblem, source: str, examples_only: bool = False) -> GradeResult:
-        """Run the source against the examples (and the hidden tests unless examples_only)."""
+    def grade(self, problem: CodingProblem, source: str, examples_only: bool = False,
+              first_failure_only: bool = False) -> GradeResult:
+        """Run the source against the examples (and the hidden tests unless examples_only).
+
+        With first_failure_only the run ends at the first test that does not pass, which is
+        all `validate` needs to know about a wrong solution.
+        """
         tests = self.resolve(problem)
         if examples_only:
             tests = [t for t in tests if not t.test.hidden]
-        report = self.run(problem, source, tests)
+        stop = None
+        if first_failure_only:
+            def stop(index: int, result: TestResult) -> bool:
+                return judge(problem, tests[index], result).verdict is not Verdict.PASSED
+        report = self.run(problem, source, [t.test for t in tests], stop)
         verdicts = [judge(problem, concrete, result)
                     for concrete, result in zip(tests, report.results, strict=True)]
         return GradeResult(problem.id, verdicts, report.isolation, report.load_stdout)
 
-    def run(self, problem: CodingProblem, source: str,
-            tests: Sequence[ConcreteTest]) -> RunReport:
-        cases = [TestCase(t.test.name, args=t.args, calls=t.calls) for t in tests]
-        return self.sandbox.run(source, problem.entry_point, cases, limits_of(problem))
+    def run(self, problem: CodingProblem, source: str, tests: Sequence[ProblemTest],
+            stop: StopRule | None = None) -> RunReport:
+        cases = [TestCase(t.name, args=t.args, calls=t.calls, generate=t.generate,
+                          generated_calls=problem.is_class_problem) for t in tests]
+        return self.sandbox.run(source, problem.entry_point, cases, limits_of(problem), stop,
+                                problem.generators)
 
     def resolve(self, problem: CodingProblem) -> list[ConcreteTest]:
-        """Every test with concrete input and expected value; generated ones computed once."""
+        """Every test with its expected value; the reference fills in what the file leaves out."""
         key = (problem.id, hash((problem.generators, problem.reference, str(problem.all_tests))))
         if key not in self._resolved:
             self._resolved[key] = self._resolve(problem)
         return self._resolved[key]
 
     def _resolve(self, problem: CodingProblem) -> list[ConcreteTest]:
-        inputs = self._generated_inputs(problem)
-        concrete = []
-        for test in problem.all_tests:
-            args, calls = test.args, test.calls
-            if id(test) in inputs and problem.is_class_problem:
-                calls = inputs[id(test)]
-            elif id(test) in inputs:
-                args = inputs[id(test)]
-            concrete.append(ConcreteTest(test, args, calls, test.expected))
-        missing = [i for i, t in enumerate(concrete) if not t.test.has_expected]
-        if missing:
-            expected = self._reference_outputs(problem, [concrete[i] for i in missing])
-            for index, value in zip(missing, expected, strict=True):
-                concrete[index] = ConcreteTest(concrete[index].test, concrete[index].args,
-                                               concrete[index].calls, value)
-        return concrete
+        if any(t.generate for t in problem.all_tests) and not problem.generators.strip():
+            raise ProblemDefectError(f"{problem.id}: tests use 'generate' but the problem has "
+                                     "no generators")
+        missing = [t for t in problem.all_tests if not t.has_expected]
+        computed = dict(zip(map(id, missing), self._reference_outputs(problem, missing),
+                            strict=True)) if missing else {}
+        return [ConcreteTest(t, computed.get(id(t), t.expected))
+                for t in problem.all_tests]
 
-    def _generated_inputs(self, problem: CodingProblem) -> dict[int, Any]:
-        generated = [t for t in problem.all_tests if t.generate is not None]
-        if not generated:
-            return {}
-        if not problem.generators.strip():
-            raise ProblemDefectError(f"{problem.id}: tests use 'generate' but there are no "
-                                     "generators")
-        by_function: dict[str, list[ProblemTest]] = {}
-        for test in generated:
-            by_function.setdefault(test.generate[0], []).append(test)
-        inputs: dict[int, Any] = {}
-        for function, tests in by_function.items():
-            cases = [TestCase(t.name, args=list(t.generate[1:])) for t in tests]
-            report = self.sandbox.run(problem.generators, function, cases, Limits(seconds=20,
-                                                                                   memory_mb=1024))
-            for test, result in zip(tests, report.results, strict=True):
-                if result.outcome is not Outcome.RETURNED or not isinstance(result.value, list):
-                    raise ProblemDefectError(
-                        f"{problem.id}: generator {function} failed for {test.name}: "
-                        f"{result.outcome.value} {result.message}")
-                inputs[id(test)] = result.value
-        return inputs
-
-    def _reference_outputs(self, problem: CodingProblem, tests: list[ConcreteTest]) -> list[Any]:
+    def _reference_outputs(self, problem: CodingProblem, tests: list[ProblemTest]) -> list[Any]:
         report = self.run(problem, problem.reference, tests)
         outputs = []
-        for concrete, result in zip(tests, report.results, strict=True):
+        for test, result in zip(tests, report.results, strict=True):
             if result.outcome is not Outcome.RETURNED:
                 raise ProblemDefectError(
-                    f"{problem.id}: the reference solution failed on {concrete.test.name}: "
+                    f"{problem.id}: the reference solution failed on '{test.name}': "
                     f"{result.outcome.value} {result.message}")
             outputs.append(result.value)
         return outputs
