@@ -25,7 +25,9 @@ LIBRARY_ONLY_ATTRIBUTES = frozenset({"ctypes", "cffi", "tofile", "dump"})
 """Public attributes that reach raw memory or files on library objects (NumPy arrays and
 bit generators); a candidate's own objects may still use these names."""
 
-_owned_classes: set[type] = set()
+SOLUTION_MODULE = "solution"
+"""The `__name__` of the solution's namespace, so the `__module__` of every class it defines.
+Solutions cannot set `__module__` themselves (dunder writes are refused everywhere)."""
 _MISSING = object()
 _FORMATTER = string.Formatter()
 
@@ -38,24 +40,29 @@ class OutputLimitExceeded(BaseException):
     """Raised from print() once a test has printed more than its share."""
 
 
-def register_class(cls: Any) -> Any:
-    """Class decorator the compile step adds to every candidate class."""
-    if isinstance(cls, type):
-        _owned_classes.add(cls)
-    return cls
-
-
 def is_owned(obj: Any) -> bool:
     """True for the candidate's own classes, their instances, and functions from their source."""
-    if type(obj) in _owned_classes:
+    kind = obj if isinstance(obj, type) else type(obj)
+    if kind.__module__ == SOLUTION_MODULE:
         return True
-    if isinstance(obj, type):
-        return obj in _owned_classes
-    return type(obj) is FunctionType and obj.__code__.co_filename == FILENAME
+    return kind is FunctionType and obj.__code__.co_filename == FILENAME
+
+
+def check_self(obj: Any) -> None:
+    """Called on entry to a method whose `self` is then accessed without further guards."""
+    if type(obj).__module__ != SOLUTION_MODULE and not is_owned(obj):
+        raise SandboxAccessError(
+            f"a method of your class was called on a {type(obj).__name__} object")
 
 
 def guarded_getattr(obj: Any, name: str, default: Any = _MISSING) -> Any:
     """getattr() for sandboxed code: the compile step sends `obj._x`, `s.format` and friends here."""
+    if type(obj).__module__ == SOLUTION_MODULE and type(name) is str and name[:2] != "__" \
+            and name not in INSPECT_ATTRIBUTES:
+        # The common case, `other._items` on the candidate's own object: nothing to check.
+        value = getattr(obj, name) if default is _MISSING else getattr(obj, name, default)
+        if type(value) is not ModuleType:
+            return value
     try:
         _check_readable(obj, name)
         value = _special_attribute(obj, name)
@@ -127,7 +134,7 @@ def check_format_string(template: str) -> None:
 
 def write_guard(obj: Any) -> Any:
     """`_write_(obj).attr = value`: only the candidate's own objects take attribute writes."""
-    if is_owned(obj):
+    if type(obj).__module__ == SOLUTION_MODULE or is_owned(obj):
         return obj
     raise SandboxAccessError(f"cannot set attributes on {type(obj).__name__} objects")
 
@@ -237,8 +244,8 @@ def make_globals(buffer: OutputBuffer) -> dict[str, Any]:
     """The module namespace the solution runs in, with the names the compile step emits."""
     return {
         "__builtins__": make_builtins(buffer),
-        "__name__": "solution",
+        "__name__": SOLUTION_MODULE,
         "_getattr_": guarded_getattr,
         "_write_": write_guard,
-        "_register_class_": register_class,
+        "_check_self_": check_self,
     }

@@ -116,8 +116,18 @@ def _attach_submodules(parent: str) -> None:
 
 
 def safe_wraps(wrapped: Callable[..., Any]) -> Callable[..., Any]:
-    """functools.wraps with its default attribute lists only (custom lists copy any attribute)."""
-    return functools.wraps(wrapped)
+    """functools.wraps with its default attribute lists only (custom lists copy any attribute),
+    applied only to the solution's own functions: it writes `__module__` on the wrapper."""
+    from sandbox.guards import SandboxAccessError, is_owned
+
+    decorate = functools.wraps(wrapped)
+
+    def checked(wrapper: Callable[..., Any]) -> Callable[..., Any]:
+        if not is_owned(wrapper) or isinstance(wrapper, type):
+            raise SandboxAccessError("functools.wraps can only decorate your own functions")
+        return decorate(wrapper)
+
+    return checked
 
 
 def safe_namedtuple(typename: str, field_names: Any, *, rename: bool = False,
