@@ -137,3 +137,10 @@ def test_help_lists_the_commands():
     assert result.returncode == 0
     for command in ("grade", "validate", "problems", "doctor"):
         assert command in result.stdout
+
+
+def test_doctor_reports_the_layers_in_force():
+    result = interview("doctor")
+    assert result.returncode == 0, result.stdout
+    assert "sandbox     works" in result.stdout
+    assert "restricted-python" in result.stdout
