@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from interview.models import GradeResult
 from interview.text import printable
 from interview.yamlfile import FileProblem, read_text
 
@@ -107,7 +108,7 @@ def grade_command(args: argparse.Namespace) -> int:
     return EXIT_OK if result.passed else EXIT_FAILED
 
 
-def grade_json(result) -> dict:
+def grade_json(result: GradeResult) -> dict:
     return {
         "problem": result.problem_id,
         "passed": result.passed,
@@ -124,7 +125,7 @@ def grade_json(result) -> dict:
 MARKS = {"passed": "✓"}
 
 
-def render_grade(title: str, result) -> str:
+def render_grade(title: str, result: GradeResult) -> str:
     lines = [f"{result.problem_id} · {title}", ""]
     width = max((len(t.name) for t in result.tests), default=4)
     for test in result.tests:

@@ -232,6 +232,7 @@ class _Conversation:
         self.crash_text = bytearray()
         self.current: int | None = None
         self.phase = "startup"
+        self.result_closed = False
         self.deadline = time.monotonic() + STARTUP_SECONDS
         self.phase_started = time.monotonic()
 
@@ -257,8 +258,6 @@ class _Conversation:
         finally:
             selector.close()
         return self.attempt
-
-    result_closed = False
 
     def read(self, fd: int, stream: str) -> bool:
         try:

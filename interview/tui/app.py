@@ -24,8 +24,8 @@ class InterviewApp(App[None]):
     TITLE = "Interview"
     SUB_TITLE = "mock interviews for ML engineers"
     CSS = """
-    #problems { width: 3fr; min-width: 40; }
-    #statement-pane { width: 4fr; border-left: solid $primary; padding: 0 1; }
+    #problems { width: 1fr; min-width: 36; }
+    #statement-pane { width: 1fr; border-left: solid $primary; padding: 0 1; }
     #bank-errors { color: $warning; height: auto; padding: 0 1; }
     """
     BINDINGS = [Binding("q", "quit", "Quit"), Binding("slash", "focus_table", "Problems")]
