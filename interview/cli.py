@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
                           help="files or folders (default: the built-in bank)")
 
     problems = commands.add_parser("problems", help="list the problem bank")
-    problems.add_argument("--kind", choices=["coding"], default="coding")
+    problems.add_argument("--kind", choices=["coding", "skills"], default="coding")
     problems.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     commands.add_parser("doctor", help="check that the sandbox and its layers work here")
@@ -164,6 +164,8 @@ def validate_command(args: argparse.Namespace) -> int:
 
 
 def problems_command(args: argparse.Namespace) -> int:
+    if args.kind == "skills":
+        return skills_command(args)
     from interview.bank import load_bank
 
     bank = load_bank()
@@ -180,6 +182,27 @@ def problems_command(args: argparse.Namespace) -> int:
         print("The bank is empty: add problem files under problems/coding/.")
     for p in problems:
         print(f"{p.id:<28} {p.difficulty:<7} {p.minutes:>3} min  {p.title}")
+    return EXIT_OK
+
+
+def skills_command(args: argparse.Namespace) -> int:
+    from interview.bank import bank_root
+    from interview.skills import load_skills
+
+    questions, errors = load_skills(bank_root())
+    for error in errors:
+        print(f"interview: skipped {error}", file=sys.stderr)
+    if args.json:
+        print(json.dumps([
+            {"id": q.id, "kind": "skills", "topic": q.topic, "type": q.type,
+             "difficulty": q.difficulty, "template": q.is_template} for q in questions],
+            indent=2))
+        return EXIT_OK
+    if not questions:
+        print("There are no skill questions yet: add files under problems/skills/.")
+    for q in questions:
+        template = " (template)" if q.is_template else ""
+        print(f"{q.id:<8} {q.topic:<22} {q.type:<8} {q.difficulty:<7}{template}")
     return EXIT_OK
 
 

@@ -121,3 +121,71 @@ class GradeResult:
     @property
     def first_failure(self) -> TestVerdict | None:
         return next((t for t in self.tests if t.verdict is not Verdict.PASSED), None)
+
+
+SKILL_TOPICS = {
+    "statistics": "STA", "probability": "PRB", "linear-algebra": "LA",
+    "calculus-optimization": "CO", "classical-ml": "CML", "deep-learning": "DL", "nlp": "NLP",
+    "computer-vision": "CV", "recommender-systems": "RS", "evaluation-metrics": "EV",
+    "data-preparation": "FE", "big-data": "BD", "deployment-mlops": "OPS", "python-ml-libraries": "PY",
+}
+"""The 14 skill topics and the id prefix of their questions."""
+
+
+@dataclass(frozen=True)
+class Variable:
+    """How a template draws one number: an integer or float range, or a choice."""
+
+    name: str
+    low: float | None = None
+    high: float | None = None
+    integer: bool = True
+    digits: int = 2
+    """Decimal places a drawn float is rounded to (so the text shows what is computed)."""
+    choices: list[Any] | None = None
+
+
+@dataclass(frozen=True)
+class McqOption:
+    text: str
+    correct: bool = False
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    """One point a short answer must make, recognised by any of its cues."""
+
+    point: str
+    cues: list[str]
+
+
+@dataclass(frozen=True)
+class SkillQuestion:
+    """A specialized-skill question: multiple choice, numeric (fixed or template) or short."""
+
+    id: str
+    topic: str
+    type: str
+    difficulty: str
+    question: str
+    explanation: str
+    path: Path
+    tags: list[str] = field(default_factory=list)
+    options: list[McqOption] = field(default_factory=list)
+    compute: str = ""
+    """Source defining `answer(*variables)`; run in the sandbox, never in the app's process."""
+    answer: float | None = None
+    """The stated answer of a fixed numeric question, checked against `compute`."""
+    tolerance: float = 1e-6
+    relative: bool = False
+    unit: str = ""
+    variables: list[Variable] = field(default_factory=list)
+    points: list[KeyPoint] = field(default_factory=list)
+
+    @property
+    def is_template(self) -> bool:
+        return bool(self.variables)
+
+    @property
+    def multiple(self) -> bool:
+        return sum(option.correct for option in self.options) > 1

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from interview.bank import bank_root, check_problem_file
 from interview.grading.coding import Grader, ProblemDefectError
-from interview.models import CodingProblem, Verdict
+from interview.models import CodingProblem, SkillQuestion, Verdict
+from interview.skills import check_skill_file
+from interview.templates import PLACEHOLDER, TemplateError, compute_answers, draw
 from interview.yamlfile import FileProblem
+
+TEMPLATE_DRAWS = 5
 
 
 @dataclass
@@ -27,7 +32,7 @@ class ValidationReport:
 
 def problem_paths(paths: Iterable[str]) -> list[Path]:
     """The files to check: given files, YAML files under given folders, or the whole bank."""
-    chosen = [Path(p) for p in paths] or [bank_root() / "coding"]
+    chosen = [Path(p) for p in paths] or [bank_root() / "coding", bank_root() / "skills"]
     files: list[Path] = []
     for path in chosen:
         files.extend(sorted(path.rglob("*.yaml")) if path.is_dir() else [path])
@@ -35,6 +40,8 @@ def problem_paths(paths: Iterable[str]) -> list[Path]:
 
 
 def validate_file(path: Path, grader: Grader) -> ValidationReport:
+    if path.parent.name == "skills":
+        return validate_skill_file(path, grader)
     report = ValidationReport(path)
     checked = check_problem_file(path)
     if isinstance(checked, list):
@@ -61,6 +68,44 @@ def _check_solutions(problem: CodingProblem, grader: Grader) -> list[str]:
             issues.append(f"{problem.path}: wrong solution #{number} passes every test; "
                           "add a test that catches it")
     return issues
+
+
+def validate_skill_file(path: Path, grader: Grader) -> ValidationReport:
+    """Schema, then every numeric answer recomputed in the sandbox (templates on fresh draws)."""
+    report = ValidationReport(path)
+    checked = check_skill_file(path)
+    if checked and isinstance(checked[0], FileProblem):
+        report.issues.extend(str(issue) for issue in checked)
+        return report
+    for question in checked:
+        if question.type == "numeric":
+            report.issues.extend(_check_numeric(question, grader))
+    return report
+
+
+def _check_numeric(question: SkillQuestion, grader: Grader) -> list[str]:
+    where = f"{question.path}: {question.id}"
+    rng = random.Random(question.id)
+    draws = [draw(question.variables, rng) for _ in range(TEMPLATE_DRAWS if
+                                                          question.is_template else 1)]
+    try:
+        answers = compute_answers(question, draws, grader.sandbox)
+    except TemplateError as error:
+        return [f"{question.path}: {error}"]
+    issues = []
+    if question.is_template:
+        shown = set(PLACEHOLDER.findall(question.question))
+        missing = [v.name for v in question.variables if v.name not in shown]
+        if missing:
+            issues.append(f"{where}: the question text never shows {', '.join(missing)}")
+    elif abs(answers[0] - float(question.answer)) > _allowed(question, answers[0]):
+        issues.append(f"{where}: the stated answer {question.answer} differs from the "
+                      f"computed {answers[0]:.6g}")
+    return issues
+
+
+def _allowed(question: SkillQuestion, value: float) -> float:
+    return question.tolerance * abs(value) if question.relative else question.tolerance
 
 
 def validate_paths(paths: Iterable[str], grader: Grader) -> list[ValidationReport]:
