@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from interview.models import CodingProblem, Comparison, ProblemTest, WrongSolution
-from interview.yamlfile import FileProblem, line_of, load_yaml
+from interview.schema import FileChecker
+from interview.yamlfile import FileProblem, load_yaml
 
 DIFFICULTIES = ("easy", "medium", "hard")
 REQUIRED_TEXT = ("id", "title", "statement", "entry_point", "starter", "reference")
@@ -73,16 +74,8 @@ def check_problem_file(path: Path) -> CodingProblem | list[FileProblem]:
     return checker.issues or problem  # type: ignore[return-value]
 
 
-class _Checker:
+class _Checker(FileChecker):
     """Builds a CodingProblem while recording every issue with its line."""
-
-    def __init__(self, path: Path, text: str) -> None:
-        self.path = path
-        self.text = text
-        self.issues: list[FileProblem] = []
-
-    def issue(self, key_path: tuple[Any, ...], message: str) -> None:
-        self.issues.append(FileProblem(self.path, message, line_of(self.text, key_path)))
 
     def build(self, data: Any) -> CodingProblem | None:
         if not isinstance(data, dict):
@@ -125,19 +118,6 @@ class _Checker:
             complexity=self.complexity(data.get("complexity", {})),
             generators=data.get("generators", "") or "",
         )
-
-    def text_field(self, data: dict, key: str) -> None:
-        if key not in data:
-            self.issue((), f"missing required field '{key}'")
-        elif not isinstance(data[key], str) or not data[key].strip():
-            self.issue((key,), f"'{key}' must be non-empty text")
-
-    def strings(self, data: dict, key: str) -> list[str]:
-        values = data.get(key, []) or []
-        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-            self.issue((key,), f"'{key}' must be a list of text items")
-            return []
-        return values
 
     def tests(self, data: dict, key: str, hidden: bool) -> list[ProblemTest]:
         entries = data.get(key, [])

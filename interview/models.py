@@ -189,3 +189,92 @@ class SkillQuestion:
     @property
     def multiple(self) -> bool:
         return sum(option.correct for option in self.options) > 1
+
+
+DESIGN_DIMENSIONS = (
+    "requirements", "framing", "data", "features", "model", "training", "offline-evaluation",
+    "online-experiment", "serving", "monitoring",
+)
+"""The ten rubric dimensions of an ML system-design answer, in interview order."""
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    """A warning sign in an answer: some cue appears (`present`) or none does (`absent`)."""
+
+    flag: str
+    cues: list[str]
+    when: str = "present"
+
+
+@dataclass(frozen=True)
+class RubricPart:
+    """What a strong answer covers for one dimension, and what gives a weak one away."""
+
+    key_points: list[KeyPoint] = field(default_factory=list)
+    red_flags: list[RedFlag] = field(default_factory=list)
+    follow_ups: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Dimension:
+    id: str
+    code: str
+    title: str
+    weight: int
+    generic: RubricPart
+
+
+@dataclass(frozen=True)
+class Clarification:
+    """The interviewer's canned answer to one kind of clarifying question."""
+
+    asks: str
+    cues: list[str]
+    answer: str
+
+
+@dataclass(frozen=True)
+class DesignPrompt:
+    id: str
+    title: str
+    difficulty: str
+    minutes: int
+    prompt: str
+    clarifications: list[Clarification]
+    phases: dict[str, int]
+    rubric: dict[str, RubricPart]
+    """Prompt-specific key points, red flags and follow-ups per dimension id."""
+    model_answer: str
+    path: Path
+    archetype: str = ""
+    twist: str = ""
+    kind: str = "design"
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """A data-challenge question answered with a number or a query, checked on the dataset."""
+
+    id: str
+    question: str
+    type: str
+    sql: str
+    tolerance: float = 1e-6
+
+
+@dataclass(frozen=True)
+class DataChallenge:
+    id: str
+    title: str
+    difficulty: str
+    minutes: int
+    brief: str
+    dataset: Path
+    tables: dict[str, str]
+    checkpoints: list[Checkpoint]
+    conclusion_prompt: str
+    conclusion: RubricPart
+    model_answer: str
+    path: Path
+    kind: str = "data"

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from interview.models import SKILL_TOPICS, KeyPoint, McqOption, SkillQuestion, Variable
-from interview.yamlfile import FileProblem, line_of, load_yaml
+from interview.models import SKILL_TOPICS, McqOption, SkillQuestion, Variable
+from interview.schema import FileChecker
+from interview.yamlfile import FileProblem, load_yaml
 
 TYPES = ("mcq", "numeric", "short")
 DIFFICULTIES = ("easy", "medium", "hard")
@@ -52,15 +53,7 @@ def load_skills(root: Path) -> tuple[list[SkillQuestion], list[FileProblem]]:
     return questions, errors
 
 
-class _SkillChecker:
-    def __init__(self, path: Path, text: str) -> None:
-        self.path = path
-        self.text = text
-        self.issues: list[FileProblem] = []
-
-    def issue(self, key_path: tuple[Any, ...], message: str) -> None:
-        self.issues.append(FileProblem(self.path, message, line_of(self.text, key_path)))
-
+class _SkillChecker(FileChecker):
     def build(self, data: Any) -> list[SkillQuestion]:
         if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
             self.issue((), "expected 'topic' and a list of 'questions' at the top")
@@ -186,13 +179,4 @@ class _SkillChecker:
         if not isinstance(points, list) or not 2 <= len(points) <= 4:
             self.issue(where, "a short answer lists 2-4 key 'points'")
             return {}
-        parsed = []
-        for index, point in enumerate(points):
-            cues = point.get("cues") if isinstance(point, dict) else None
-            if not isinstance(point, dict) or not isinstance(point.get("point"), str) or \
-                    not isinstance(cues, list) or not cues or \
-                    not all(isinstance(cue, str) and cue.strip() for cue in cues):
-                self.issue(where + ("points", index), "each point is {point: ..., cues: [...]}")
-                return {}
-            parsed.append(KeyPoint(point["point"], cues))
-        return {"points": parsed}
+        return {"points": self.key_points(points, where + ("points",))}

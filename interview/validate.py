@@ -8,6 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from interview.bank import bank_root, check_problem_file
+from interview.design import (
+    build_data_challenge,
+    build_design_prompt,
+    build_rubric,
+    check_checkpoint_answers,
+    check_file,
+    load_data_challenge,
+)
 from interview.grading.coding import Grader, ProblemDefectError
 from interview.models import CodingProblem, SkillQuestion, Verdict
 from interview.skills import check_skill_file
@@ -15,6 +23,7 @@ from interview.templates import PLACEHOLDER, TemplateError, compute_answers, dra
 from interview.yamlfile import FileProblem
 
 TEMPLATE_DRAWS = 5
+BANK_FOLDERS = ("coding", "skills", "design", "data")
 
 
 @dataclass
@@ -32,16 +41,26 @@ class ValidationReport:
 
 def problem_paths(paths: Iterable[str]) -> list[Path]:
     """The files to check: given files, YAML files under given folders, or the whole bank."""
-    chosen = [Path(p) for p in paths] or [bank_root() / "coding", bank_root() / "skills"]
+    chosen = [Path(p) for p in paths] or [
+        folder for kind in BANK_FOLDERS if (folder := bank_root() / kind).is_dir()]
     files: list[Path] = []
     for path in chosen:
-        files.extend(sorted(path.rglob("*.yaml")) if path.is_dir() else [path])
+        if path.is_dir():
+            files.extend(sorted(path.rglob("*.yaml")))
+        elif path.exists() or path.parent.name not in BANK_FOLDERS:
+            files.append(path)
     return files
 
 
 def validate_file(path: Path, grader: Grader) -> ValidationReport:
-    if path.parent.name == "skills":
+    folder = path.parent.name
+    if folder == "skills":
         return validate_skill_file(path, grader)
+    if folder == "design":
+        build = build_rubric if path.stem == "rubric" else build_design_prompt
+        return ValidationReport(path, issues=[str(i) for i in check_file(path, build)])
+    if folder == "data":
+        return validate_data_challenge(path)
     report = ValidationReport(path)
     checked = check_problem_file(path)
     if isinstance(checked, list):
@@ -68,6 +87,14 @@ def _check_solutions(problem: CodingProblem, grader: Grader) -> list[str]:
             issues.append(f"{problem.path}: wrong solution #{number} passes every test; "
                           "add a test that catches it")
     return issues
+
+
+def validate_data_challenge(path: Path) -> ValidationReport:
+    report = ValidationReport(path, issues=[str(i) for i in
+                                            check_file(path, build_data_challenge)])
+    if report.ok:
+        report.issues.extend(check_checkpoint_answers(load_data_challenge(path)))
+    return report
 
 
 def validate_skill_file(path: Path, grader: Grader) -> ValidationReport:

@@ -53,7 +53,7 @@ def test_schema_issues_are_all_reported_with_their_lines(tmp_path):
 def test_a_missing_field_is_named(tmp_path):
     text = GOOD.replace("entry_point: pair_sum\n", "")
     issues = check_problem_file(write(tmp_path, text))
-    assert any("missing required field 'entry_point'" in str(issue) for issue in issues)
+    assert any("missing or empty 'entry_point'" in str(issue) for issue in issues)
 
 
 def test_class_tests_need_one_expected_value_per_call(tmp_path):
