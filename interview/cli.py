@@ -141,6 +141,9 @@ def render_grade(title: str, result: GradeResult) -> str:
     total = len(result.tests)
     lines += ["", f"{result.passed_count}/{total} passed" + ("" if result.passed else
                                                               " — not accepted")]
+    if result.isolation and "seccomp" not in result.isolation:
+        lines.append("note: the seccomp layer is not active on this machine "
+                     "(see `interview doctor`)")
     return "\n".join(lines)
 
 
