@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from interview.models import CodingProblem, Comparison, ProblemTest, WrongSolution
-from interview.schema import FileChecker
-from interview.yamlfile import FileProblem, load_yaml
+from interview.schema import FileChecker, build_file
+from interview.yamlfile import FileProblem
 
 DIFFICULTIES = ("easy", "medium", "hard")
 REQUIRED_TEXT = ("id", "title", "statement", "entry_point", "starter", "reference")
@@ -64,14 +64,8 @@ def load_problem(path: Path) -> CodingProblem:
 
 def check_problem_file(path: Path) -> CodingProblem | list[FileProblem]:
     """Every schema issue in one file, or the problem it describes when there are none."""
-    path = Path(path)
-    try:
-        data, text = load_yaml(path)
-    except FileProblem as error:
-        return [error]
-    checker = _Checker(path, text)
-    problem = checker.build(data)
-    return checker.issues or problem  # type: ignore[return-value]
+    problem, issues = build_file(path, lambda checker, data: checker.build(data), _Checker)
+    return issues or problem  # type: ignore[return-value]
 
 
 class _Checker(FileChecker):

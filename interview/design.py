@@ -14,8 +14,8 @@ from interview.models import (
     DesignPrompt,
     Dimension,
 )
-from interview.schema import FileChecker
-from interview.yamlfile import FileProblem, load_yaml
+from interview.schema import FileChecker, build_file
+from interview.yamlfile import FileProblem
 
 DIFFICULTIES = ("easy", "medium", "hard")
 MIN_CLARIFICATIONS = 5
@@ -23,23 +23,15 @@ MIN_CLARIFICATIONS = 5
 
 def _load(path: Path, build: Any) -> Any:
     """Parse a file and build it with `build(checker, data)`; raise the first issue found."""
-    data, text = load_yaml(Path(path))
-    checker = FileChecker(Path(path), text)
-    result = build(checker, data)
-    if checker.issues:
-        raise checker.issues[0]
+    result, issues = build_file(path, build)
+    if issues:
+        raise issues[0]
     return result
 
 
 def check_file(path: Path, build: Any) -> list[FileProblem]:
     """Every issue in a file (empty when it is fine)."""
-    try:
-        data, text = load_yaml(Path(path))
-    except FileProblem as error:
-        return [error]
-    checker = FileChecker(Path(path), text)
-    build(checker, data)
-    return checker.issues
+    return build_file(path, build)[1]
 
 
 # -- the shared rubric ------------------------------------------------------------------------

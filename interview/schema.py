@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from interview.models import KeyPoint, RedFlag, RubricPart
-from interview.yamlfile import FileProblem, line_of
+from interview.yamlfile import FileProblem, line_of, load_yaml
+
+T = TypeVar("T")
 
 
 class FileChecker:
@@ -76,3 +79,15 @@ class FileChecker:
 def _cue_list(cues: Any) -> bool:
     return isinstance(cues, list) and bool(cues) and all(
         isinstance(cue, str) and cue.strip() for cue in cues)
+
+
+def build_file(path: Path, build: Callable[[Any, Any], T],
+               checker_class: type[FileChecker] = FileChecker) -> tuple[T | None, list[FileProblem]]:
+    """Parse a YAML file and build it with `build(checker, data)`: the result and every issue."""
+    try:
+        data, text = load_yaml(Path(path))
+    except FileProblem as error:
+        return None, [error]
+    checker = checker_class(Path(path), text)
+    result = build(checker, data)
+    return result, checker.issues

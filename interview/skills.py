@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from interview.models import SKILL_TOPICS, McqOption, SkillQuestion, Variable
-from interview.schema import FileChecker
-from interview.yamlfile import FileProblem, load_yaml
+from interview.schema import FileChecker, build_file
+from interview.yamlfile import FileProblem
 
 TYPES = ("mcq", "numeric", "short")
 DIFFICULTIES = ("easy", "medium", "hard")
@@ -23,14 +23,9 @@ def load_skill_file(path: Path) -> list[SkillQuestion]:
 
 def check_skill_file(path: Path) -> list[SkillQuestion] | list[FileProblem]:
     """The questions of a file, or every schema issue in it."""
-    path = Path(path)
-    try:
-        data, text = load_yaml(path)
-    except FileProblem as error:
-        return [error]
-    checker = _SkillChecker(path, text)
-    questions = checker.build(data)
-    return checker.issues or questions  # type: ignore[return-value]
+    questions, issues = build_file(path, lambda checker, data: checker.build(data),
+                                   _SkillChecker)
+    return issues or questions  # type: ignore[return-value]
 
 
 def load_skills(root: Path) -> tuple[list[SkillQuestion], list[FileProblem]]:
