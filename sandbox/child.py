@@ -228,6 +228,8 @@ class Child:
             return {"outcome": "output_limit", "message": "printed more than the output limit"}
         except MemoryError:
             return {"outcome": "memory_limit", "message": "MemoryError: the memory limit was hit"}
+        except plain.ResultTooLarge as error:
+            return {"outcome": "output_limit", "message": f"result too large: {error}"}
         except plain.NotPlainData as error:
             return {"outcome": "runtime_error", "message": f"unsupported result: {error}"}
         except BaseException as error:  # noqa: BLE001 - everything the candidate raises

@@ -9,8 +9,11 @@ shows only its public face.
 
 from __future__ import annotations
 
+import _string
 import builtins
+import functools
 import string
+import sys
 from collections.abc import Callable
 from types import FunctionType, ModuleType
 from typing import Any
@@ -18,9 +21,13 @@ from typing import Any
 from RestrictedPython.transformer import INSPECT_ATTRIBUTES
 
 from sandbox import views
-from sandbox.policy import DUNDER_READS, FILENAME, is_dunder, is_guard_shaped
+from sandbox.policy import DUNDER_READS, FILENAME, GUARDED_ATTRIBUTES, is_dunder, is_guard_shaped
 
 NAMEDTUPLE_API = frozenset({"_replace", "_asdict", "_fields", "_make", "_field_defaults"})
+OPEN_DUNDERS = frozenset({"__name__", "__qualname__", "__doc__"})
+"""Dunder reads allowed on anything: they only ever hold text."""
+WRAPPED_DUNDERS = frozenset({"__new__", "__setattr__"})
+"""Dunder reads answered with a checked stand-in (see _special_attribute)."""
 LIBRARY_ONLY_ATTRIBUTES = frozenset({"ctypes", "cffi", "tofile", "dump"})
 """Public attributes that reach raw memory or files on library objects (NumPy arrays and
 bit generators); a candidate's own objects may still use these names."""
@@ -58,7 +65,7 @@ def check_self(obj: Any) -> None:
 def guarded_getattr(obj: Any, name: str, default: Any = _MISSING) -> Any:
     """getattr() for sandboxed code: the compile step sends `obj._x`, `s.format` and friends here."""
     if type(obj).__module__ == SOLUTION_MODULE and type(name) is str and name[:2] != "__" \
-            and name not in INSPECT_ATTRIBUTES:
+            and name not in INSPECT_ATTRIBUTES and name not in GUARDED_ATTRIBUTES:
         # The common case, `other._items` on the candidate's own object: nothing to check.
         value = getattr(obj, name) if default is _MISSING else getattr(obj, name, default)
         if type(value) is not ModuleType:
@@ -67,13 +74,23 @@ def guarded_getattr(obj: Any, name: str, default: Any = _MISSING) -> Any:
         _check_readable(obj, name)
         value = _special_attribute(obj, name)
         if value is _MISSING:
-            value = getattr(obj, name)
+            value = _checked_value(getattr(obj, name))
     except AttributeError:
         if default is _MISSING:
             raise
         return default
     if isinstance(value, ModuleType):
         return views.view_of(value, name)
+    return value
+
+
+def _checked_value(value: Any) -> Any:
+    """`str.format` can arrive by other routes (`super(S, s).format`): hand out the safe one."""
+    if value is str.format or value is str.format_map:
+        return _unbound_format(value.__name__)
+    owner = getattr(value, "__self__", None)
+    if isinstance(owner, str) and getattr(value, "__name__", "") in ("format", "format_map"):
+        return _bound_format(owner, value.__name__)
     return value
 
 
@@ -92,49 +109,114 @@ def _check_readable(obj: Any, name: str) -> None:
     if is_dunder(name):
         if name not in DUNDER_READS:
             raise SandboxAccessError(f"'{name}': dunder attributes are not available")
+        if name not in OPEN_DUNDERS | WRAPPED_DUNDERS and not (is_owned(obj) or
+                                                               type(obj) is super):
+            raise SandboxAccessError(f"'{name}' is only available on your own objects")
     elif name.startswith("_") and not is_owned(obj):
         if not (name in NAMEDTUPLE_API and isinstance(obj, tuple | type)):
             kind = type(obj).__name__
             raise SandboxAccessError(f"'{name}' is private to {kind} and not available")
-    elif name in LIBRARY_ONLY_ATTRIBUTES and not is_owned(obj):
+    elif name in LIBRARY_ONLY_ATTRIBUTES and (not is_owned(obj) or _is_ndarray(obj)):
         raise SandboxAccessError(f"'{name}' reaches raw memory or files and is not available")
     elif name == "obj" and isinstance(obj, BaseException):
         raise SandboxAccessError("'obj' of an exception is not available")
 
 
 def _special_attribute(obj: Any, name: str) -> Any:
-    """`str.format` resolves `{0.attr}` fields with an unguarded getattr; hand out a checked one."""
-    if name not in ("format", "format_map"):
-        return _MISSING
-    if isinstance(obj, str):
-        return _bound_format(obj, name)
-    if isinstance(obj, type) and issubclass(obj, str):
-        return lambda template, *args, **kwargs: _bound_format(template, name)(*args, **kwargs)
+    """Attributes answered with a checked stand-in instead of the real thing."""
+    if name in ("format", "format_map"):
+        if isinstance(obj, str):
+            return _bound_format(obj, name)
+        if isinstance(obj, type) and issubclass(obj, str):
+            return _unbound_format(name)
+    elif name == "resize" and _is_ndarray(obj):
+        # refcheck=False frees memory that live views still point into.
+        resize = obj.resize
+        return lambda *shape, **options: resize(*shape, **{**options, "refcheck": True})
+    elif name == "__setattr__":
+        return _checked_object_setattr(obj)
+    elif name == "__new__":
+        new = obj.__new__
+        return lambda cls, *args, **kwargs: new(_own_class(cls), *args, **kwargs)
     return _MISSING
 
 
+def _is_ndarray(obj: Any) -> bool:
+    numpy = sys.modules.get("numpy")
+    return numpy is not None and isinstance(obj, numpy.ndarray)
+
+
+def _own_class(cls: Any) -> type:
+    if not (isinstance(cls, type) and is_owned(cls)):
+        raise SandboxAccessError("__new__ can only create instances of your own classes")
+    return cls
+
+
+def _checked_object_setattr(obj: Any) -> Callable[..., None]:
+    """`object.__setattr__(self, name, value)` (frozen dataclasses) and
+    `super().__setattr__(name, value)`, with the checks of setattr()."""
+    def checked(*args: Any) -> None:
+        target, name, value = (obj.__self__, *args) if type(obj) is super else args
+        _check_writable_name(name)
+        object.__setattr__(write_guard(target), name, value)
+    return checked
+
+
+class SafeFormatter(string.Formatter):
+    """str.format whose `{0.attr}` and `{0[key]}` fields go through the sandbox's guards."""
+
+    def get_field(self, field_name: str, args: Any, kwargs: Any) -> tuple[Any, Any]:
+        first, rest = _string.formatter_field_name_split(field_name)
+        value = self.get_value(first, args, kwargs)
+        for is_attribute, key in rest:
+            value = guarded_getattr(value, key) if is_attribute else value[key]
+        return value, first
+
+
+_SAFE_FORMATTER = SafeFormatter()
+
+
+@functools.lru_cache(maxsize=512)
+def _is_plain_template(template: str) -> bool:
+    """Templates with only `{}`, `{0}` and `{name}` fields can use the fast built-in format."""
+    for _literal, field, spec, _conversion in _FORMATTER.parse(template):
+        if field and not (field.isdigit() or field.isidentifier()):
+            return False
+        if spec and "{" in spec and not _is_plain_template(spec):
+            return False
+    return True
+
+
 def _bound_format(template: str, method: str) -> Callable[..., str]:
-    check_format_string(template)
-    unbound = str.format if method == "format" else str.format_map
-    return lambda *args, **kwargs: unbound(template, *args, **kwargs)
-
-
-def check_format_string(template: str) -> None:
-    """Allow `{}`, `{0}`, `{name}` and format specs; refuse `{0.attr}` and `{0[key]}`."""
     if not isinstance(template, str):
         raise TypeError("format string must be a str")
-    for _literal, field, spec, _conversion in _FORMATTER.parse(template):
-        if field is not None and field and not (field.isdigit() or field.isidentifier()):
-            raise SandboxAccessError(
-                f"format field '{{{field}}}' is not allowed: use an f-string to reach attributes"
-            )
-        if spec:
-            check_format_string(spec)
+    template = str.__str__(template)  # a str subclass cannot lie about its text
+    if method == "format_map":
+        return lambda mapping: _format(template, (), mapping, mapping_mode=True)
+    return lambda *args, **kwargs: _format(template, args, kwargs)
+
+
+def _unbound_format(method: str) -> Callable[..., str]:
+    return lambda template, *args, **kwargs: _bound_format(template, method)(*args, **kwargs)
+
+
+def _format(template: str, args: Any, kwargs: Any, mapping_mode: bool = False) -> str:
+    if _is_plain_template(template):
+        if mapping_mode:
+            return str.format_map(template, kwargs)
+        return str.format(template, *args, **kwargs)
+    return _SAFE_FORMATTER.vformat(template, args, kwargs)
+
+
+WRITABLE_LIBRARY_TYPES: set[type] = set()
+"""Library objects whose public attributes are settings meant to be changed
+(`decimal.getcontext().prec = 50`); filled in by views when the module loads."""
 
 
 def write_guard(obj: Any) -> Any:
     """`_write_(obj).attr = value`: only the candidate's own objects take attribute writes."""
-    if type(obj).__module__ == SOLUTION_MODULE or is_owned(obj):
+    if type(obj).__module__ == SOLUTION_MODULE or is_owned(obj) or \
+            type(obj) in WRITABLE_LIBRARY_TYPES:
         return obj
     raise SandboxAccessError(f"cannot set attributes on {type(obj).__name__} objects")
 

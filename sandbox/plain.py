@@ -16,6 +16,7 @@ from typing import Any
 
 MAX_DEPTH = 64
 MAX_ITEMS = 2_000_000
+MAX_TEXT_CHARS = 8_000_000
 INT_DIGITS_SAFE = 4000
 
 
@@ -23,11 +24,16 @@ class NotPlainData(Exception):
     """The value contains something that is not plain data."""
 
 
+class ResultTooLarge(Exception):
+    """The value is plain but too big to send back and keep (a cheap `"x" * 10**8`)."""
+
+
 class Encoder:
     """Converts one result to JSON-ready data; NumPy types are recognised once NumPy is loaded."""
 
     def __init__(self) -> None:
         self.items = 0
+        self.text_chars = 0
         numpy = sys.modules.get("numpy")
         self.ndarray = numpy.ndarray if numpy else None
         self.numpy_scalars = _numpy_scalar_types(numpy) if numpy else frozenset()
@@ -35,11 +41,16 @@ class Encoder:
     def encode(self, value: Any, depth: int = 0) -> Any:
         self.items += 1
         if self.items > MAX_ITEMS:
-            raise NotPlainData(f"the result has more than {MAX_ITEMS} items")
+            raise ResultTooLarge(f"the result has more than {MAX_ITEMS:,} items")
         if depth > MAX_DEPTH:
             raise NotPlainData(f"the result is nested more than {MAX_DEPTH} levels deep")
         kind = type(value)
-        if value is None or kind is bool or kind is float or kind is str:
+        if kind is str:
+            self.text_chars += len(value)
+            if self.text_chars > MAX_TEXT_CHARS:
+                raise ResultTooLarge(f"the result holds more than {MAX_TEXT_CHARS:,} characters")
+            return value
+        if value is None or kind is bool or kind is float:
             return value
         if kind is int:
             return value if value.bit_length() < INT_DIGITS_SAFE * 3 else {"i": hex(value)}

@@ -25,13 +25,16 @@ DUNDER_METHODS = frozenset(
 """Special methods a candidate class may define: operators and protocols, nothing that runs
 on attribute access, pickling, subclassing or garbage collection."""
 
-CLASS_DUNDER_NAMES = frozenset({"__slots__", "__match_args__"})
-"""Dunder names a class body may assign."""
+CLASS_DUNDER_NAMES = frozenset({"__slots__"})
+"""Dunder names a class body may assign (`__match_args__` only as a literal of public names)."""
 
-DUNDER_READS = DUNDER_METHODS | {"__name__"}
-"""Dunder attributes code may read, e.g. `super().__init__` or `fn.__name__`."""
+DUNDER_READS = DUNDER_METHODS | {"__name__", "__qualname__", "__doc__", "__class__",
+                                 "__setattr__"}
+"""Dunder attributes code may read. Every such read goes through the runtime guard, which
+allows most of them only on the candidate's own objects and `super()` (guards.py)."""
 
-GUARDED_ATTRIBUTES = frozenset({"format", "format_map", "obj", "ctypes", "cffi", "tofile", "dump"})
+GUARDED_ATTRIBUTES = frozenset({"format", "format_map", "obj", "ctypes", "cffi", "tofile", "dump",
+                                "resize"})
 """Public attribute names that need a runtime look at the object (see guards.guarded_getattr)."""
 
 UNAVAILABLE_BUILTINS = {
@@ -177,6 +180,8 @@ class CandidatePolicy(RestrictingNodeTransformer):
         self.in_class_body = False
         self.trusted_selves: list[str | None] = []
         """Per enclosing function: the `self` that is checked once on entry (see below)."""
+        self.approved_match_args: set[int] = set()
+        """`__match_args__` targets whose value is a literal of public names."""
 
     # -- reporting -------------------------------------------------------------------------
 
@@ -195,6 +200,7 @@ class CandidatePolicy(RestrictingNodeTransformer):
             return
         if is_dunder(name):
             allowed = self.in_class_body and name in DUNDER_METHODS | CLASS_DUNDER_NAMES
+            allowed = allowed or id(node) in self.approved_match_args
             allowed = allowed or (name == "__name__" and isinstance(getattr(node, "ctx", None), ast.Load))
             if not allowed:
                 self.error(node, f'"{name}": defining or using dunder names is not allowed here.')
@@ -226,12 +232,19 @@ class CandidatePolicy(RestrictingNodeTransformer):
         self.check_function_argument_names(node)
         trusted = trusted_self_name(node) if self.in_class_body else None
         outer, self.in_class_body = self.in_class_body, False
-        self.trusted_selves.append(trusted)
         try:
-            node = self.node_contents_visit(node)
+            # Decorators, defaults and annotations run in the enclosing scope, where the
+            # method's own `self` means nothing: visit them before trusting it.
+            node.decorator_list = [self.visit(d) for d in node.decorator_list]
+            node.args = self.visit(node.args)
+            node.returns = self.visit(node.returns) if node.returns else None
+            self.trusted_selves.append(trusted)
+            try:
+                node.body = self._visit_statements(node.body)
+            finally:
+                self.trusted_selves.pop()
         finally:
             self.in_class_body = outer
-            self.trusted_selves.pop()
         if trusted:
             check = ast.Expr(ast.Call(ast.Name("_check_self_", ast.Load()),
                                       [ast.Name(trusted, ast.Load())], []))
@@ -264,6 +277,7 @@ class CandidatePolicy(RestrictingNodeTransformer):
         node.bases = [self.visit(base) for base in node.bases]
         node.keywords = [self.visit(keyword) for keyword in node.keywords]
         node.decorator_list = [self.visit(decorator) for decorator in node.decorator_list]
+        self.approve_match_args(node.body)
         self.class_stack.append(node.name)
         outer, self.in_class_body = self.in_class_body, True
         try:
@@ -272,6 +286,25 @@ class CandidatePolicy(RestrictingNodeTransformer):
             self.in_class_body = outer
             self.class_stack.pop()
         return node
+
+    def approve_match_args(self, body: list[ast.stmt]) -> None:
+        """`case C(x)` reads the names in `__match_args__` with a plain getattr, so they must
+        be a literal tuple of public attribute names; any other binding is rejected."""
+        for statement in body:
+            if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1 and
+                    isinstance(statement.targets[0], ast.Name) and
+                    statement.targets[0].id == "__match_args__"):
+                continue
+            value = statement.value
+            names = value.elts if isinstance(value, ast.Tuple | ast.List) else None
+            if names is not None and all(
+                    isinstance(n, ast.Constant) and isinstance(n.value, str) and
+                    n.value.isidentifier() and not n.value.startswith("_") and
+                    n.value not in INSPECT_ATTRIBUTES | GUARDED_ATTRIBUTES for n in names):
+                self.approved_match_args.add(id(statement.targets[0]))
+            else:
+                self.error(statement, "__match_args__ must be a tuple of public attribute "
+                                      "names written out literally.")
 
     def _visit_statements(self, statements: list[ast.stmt]) -> list[ast.stmt]:
         visited: list[ast.stmt] = []
@@ -295,10 +328,11 @@ class CandidatePolicy(RestrictingNodeTransformer):
         ):
             self.error(node, f'"{node.attr}": dunder attributes are not allowed.')
         node.value = self.visit(node.value)
-        if isinstance(node.value, ast.Name) and node.value.id in self.trusted_selves:
+        trusted = isinstance(node.value, ast.Name) and node.value.id in self.trusted_selves
+        if trusted and not is_dunder(name) and name not in GUARDED_ATTRIBUTES:
             return node
         if isinstance(node.ctx, ast.Load):
-            if name.startswith("_") and not is_dunder(name) or name in GUARDED_ATTRIBUTES:
+            if name.startswith("_") or name in GUARDED_ATTRIBUTES:
                 guarded = ast.Call(
                     ast.Name("_getattr_", ast.Load()), [node.value, ast.Constant(name)], []
                 )
@@ -384,7 +418,7 @@ class CandidatePolicy(RestrictingNodeTransformer):
 
     def visit_MatchClass(self, node: ast.MatchClass) -> ast.AST:
         for attribute in node.kwd_attrs:
-            if attribute.startswith("_") or attribute in INSPECT_ATTRIBUTES:
+            if attribute.startswith("_") or attribute in INSPECT_ATTRIBUTES | GUARDED_ATTRIBUTES:
                 self.error(node, f'class pattern keyword "{attribute}" is not allowed.')
         return self.node_contents_visit(node)
 

@@ -34,7 +34,7 @@ STARTUP_SECONDS = 20.0
 """How long a child may take to import and harden itself (a cold NumPy import on a busy CI box)."""
 GRACE_SECONDS = 0.25
 """Added to each deadline for the frame round trip, so the verdict is about the code."""
-MAX_FRAME_BYTES = 48 * 1024 * 1024
+MAX_FRAME_BYTES = 32 * 1024 * 1024
 MAX_CRASH_TEXT = 16 * 1024
 MAX_FATAL_RESTARTS = 3
 GENERATE_SECONDS = 20.0

@@ -18,18 +18,21 @@ from types import ModuleType
 from typing import Any
 
 STDLIB_MODULES = ["math", "cmath", "collections", "collections.abc", "heapq", "bisect", "itertools", "functools", "operator", "re", "string", "typing", "dataclasses", "enum", "abc", "random", "statistics", "fractions", "decimal", "copy", "__future__"]
-NUMPY_MODULES = ("numpy", "numpy.linalg", "numpy.random", "numpy.fft", "numpy.polynomial")
+NUMPY_MODULES = ("numpy", "numpy.linalg", "numpy.random", "numpy.fft", "numpy.polynomial",
+                 "numpy.typing")
 SPECIAL_MODULES = ("sys", "numpy.lib", "numpy.lib.stride_tricks")
 ALLOWED_IMPORTS = frozenset(STDLIB_MODULES + list(NUMPY_MODULES) + list(SPECIAL_MODULES))
 
 RECURSION_LIMIT_CAP = 100_000
 
 HIDDEN_NAMES: dict[str, set[str]] = {
-    "functools": {"update_wrapper", "wraps", "singledispatch", "singledispatchmethod"},
+    "functools": {"update_wrapper", "wraps", "singledispatch", "singledispatchmethod",
+                  "cached_property", "total_ordering"},
     "operator": {"attrgetter", "methodcaller"},
     "typing": {"get_type_hints", "ForwardRef", "get_overloads", "clear_overloads"},
     "string": {"Formatter"},
-    "dataclasses": {"make_dataclass"},
+    "dataclasses": {"make_dataclass", "dataclass"},
+    "copy": {"deepcopy"},
     "abc": {"ABCMeta"},
     "enum": {"EnumMeta", "EnumType"},
     "numpy": {
@@ -48,6 +51,8 @@ class ModuleView:
     """A read-only stand-in for a module: its allowed names as plain attributes, nothing else."""
 
     def __init__(self, name: str, attributes: dict[str, Any]) -> None:
+        if "_view_module" in object.__getattribute__(self, "__dict__"):
+            raise AttributeError("modules are read-only in the sandbox")
         # `__name__` must not be a real module name: `from view import x` falls back to
         # sys.modules[f"{view.__name__}.{x}"] when the attribute is missing.
         object.__setattr__(self, "__name__", f"{name} (sandbox view)")
@@ -55,6 +60,11 @@ class ModuleView:
         for key, value in attributes.items():
             object.__setattr__(self, key, value)
         object.__setattr__(self, "_view_module", name)
+
+    def _add(self, name: str, value: Any) -> None:
+        """Add or replace an attribute while the views are built (never from the solution)."""
+        object.__setattr__(self, name, value)
+        object.__setattr__(self, "__all__", sorted({*self.__all__, name}))
 
     def __getattr__(self, name: str) -> Any:
         module = object.__getattribute__(self, "_view_module")
@@ -111,8 +121,7 @@ def _attach_submodules(parent: str) -> None:
     prefix = parent + "."
     for name, child in _views.items():
         if name.startswith(prefix) and "." not in name[len(prefix):]:
-            object.__setattr__(view, name[len(prefix):], child)
-            object.__setattr__(view, "__all__", sorted({*view.__all__, name[len(prefix):]}))
+            view._add(name[len(prefix):], child)
 
 
 def safe_wraps(wrapped: Callable[..., Any]) -> Callable[..., Any]:
@@ -128,6 +137,48 @@ def safe_wraps(wrapped: Callable[..., Any]) -> Callable[..., Any]:
         return decorate(wrapper)
 
     return checked
+
+
+def _own_classes_only(decorator: Callable[[type], type]) -> Callable[[type], type]:
+    """Class decorators that rewrite the class they get may only rewrite the solution's own."""
+    from sandbox.guards import SandboxAccessError, is_owned
+
+    def checked(cls: type) -> type:
+        if not (isinstance(cls, type) and is_owned(cls)):
+            raise SandboxAccessError(f"{decorator.__name__} can only decorate your own classes")
+        return decorator(cls)
+
+    return checked
+
+
+def _checked_dataclass(dataclass: Callable[..., Any]) -> Callable[..., Any]:
+    """dataclasses.dataclass, both as `@dataclass` and `@dataclass(order=True)`."""
+    def checked(cls: type | None = None, /, **options: Any) -> Any:
+        decorate = _own_classes_only(lambda c: dataclass(c, **options))
+        return decorate if cls is None else decorate(cls)
+
+    return checked
+
+
+def safe_attrgetter(*names: str) -> Callable[[Any], Any]:
+    """operator.attrgetter for public attribute paths, read through the sandbox's getattr."""
+    from sandbox.guards import SandboxAccessError, guarded_getattr
+
+    paths = []
+    for name in names:
+        if type(name) is not str or any(part.startswith("_") or not part.isidentifier()
+                                        for part in name.split(".")):
+            raise SandboxAccessError("attrgetter takes public attribute names only")
+        paths.append(name.split("."))
+
+    def get_one(obj: Any, path: list[str]) -> Any:
+        for part in path:
+            obj = guarded_getattr(obj, part)
+        return obj
+
+    if len(paths) == 1:
+        return lambda obj: get_one(obj, paths[0])
+    return lambda obj: tuple(get_one(obj, path) for path in paths)
 
 
 def safe_namedtuple(typename: str, field_names: Any, *, rename: bool = False,
@@ -150,35 +201,70 @@ def _guard_enum_functional_api() -> None:
         return
 
     def checked_create(cls: Any, class_name: str, names: Any, **options: Any) -> Any:
+        # Normalise once into plain (str, value) pairs, check those, and pass exactly those
+        # on: a mapping or generator read twice, or a str subclass, could say otherwise.
         if isinstance(names, str):
-            names = names.replace(",", " ").split()
-        if not hasattr(names, "keys"):
-            names = list(names or ())
-        for item in names:
-            member = item if isinstance(item, str) else item[0]
-            if not isinstance(member, str) or member.startswith("_"):
+            names = str.__str__(names).replace(",", " ").split()
+        items = list(names.items()) if hasattr(names, "items") else list(names or ())
+        pairs = []
+        for index, item in enumerate(items):
+            if isinstance(item, str):
+                pairs.append((str.__str__(item), index + options.get("start", 1)))
+                continue
+            member, value = tuple(item)
+            if type(member) is not str:
+                raise ValueError("enum member names must be plain strings in the sandbox")
+            pairs.append((member, value))
+        for member, _value in pairs:
+            if member.startswith("_"):
                 raise ValueError(f"enum member name {member!r} is not allowed in the sandbox")
-        return original(cls, class_name, names, **options)
+        return original(cls, class_name, pairs, **options)
 
     checked_create.sandbox_checked = True  # type: ignore[attr-defined]
     enum.EnumType._create_ = checked_create  # type: ignore[method-assign]
+
+
+class _Stream:
+    """What the solution sees as sys.stdout, sys.stderr and sys.stdin: write-only text that
+    lands in the captured output, and an empty input (the tests call functions instead)."""
+
+    __slots__ = ()
+
+    def write(self, text: str) -> int:
+        return _STREAM_SINK[0].write(text) if _STREAM_SINK else 0
+
+    def flush(self) -> None:
+        """Nothing to flush."""
+
+    def readline(self, size: int = -1) -> str:
+        return ""
+
+    def read(self, size: int = -1) -> str:
+        return ""
+
+
+_STREAM_SINK: list[Any] = []
 
 
 def make_sys_view(stdout: Any) -> ModuleView:
     def setrecursionlimit(limit: int) -> None:
         sys.setrecursionlimit(max(100, min(int(limit), RECURSION_LIMIT_CAP)))
 
+    _STREAM_SINK[:] = [stdout]
+    stream = _Stream()
     return ModuleView(
         "sys",
         {
             "setrecursionlimit": setrecursionlimit,
             "getrecursionlimit": sys.getrecursionlimit,
+            "getsizeof": sys.getsizeof,
             "maxsize": sys.maxsize,
             "float_info": sys.float_info,
             "int_info": sys.int_info,
             "version_info": sys.version_info,
-            "stdout": stdout,
-            "stderr": stdout,
+            "stdout": stream,
+            "stderr": stream,
+            "stdin": stream,
         },
     )
 
@@ -187,14 +273,23 @@ def load_stdlib_views(stdout: Any) -> None:
     """Build the views of the standard library modules; cheap, done when the child starts."""
     if "math" in _views:
         return
+    import copy
+    import dataclasses
+    import decimal
+
+    from sandbox import guards
+
     for name in STDLIB_MODULES:
         build_view(name)
-    object.__setattr__(_views["functools"], "wraps", safe_wraps)
-    object.__setattr__(_views["functools"], "__all__", sorted({*_views["functools"].__all__,
-                                                              "wraps"}))
-    object.__setattr__(_views["collections"], "namedtuple", safe_namedtuple)
+    _views["functools"]._add("wraps", safe_wraps)
+    _views["functools"]._add("total_ordering", _own_classes_only(functools.total_ordering))
+    _views["dataclasses"]._add("dataclass", _checked_dataclass(dataclasses.dataclass))
+    _views["copy"]._add("deepcopy", lambda value: copy.deepcopy(value))  # no memo: it leaks
+    _views["operator"]._add("attrgetter", safe_attrgetter)
+    _views["collections"]._add("namedtuple", safe_namedtuple)
     _attach_submodules("collections")
     _views["sys"] = make_sys_view(stdout)
+    guards.WRITABLE_LIBRARY_TYPES.add(decimal.Context)
     _guard_enum_functional_api()
 
 
@@ -205,11 +300,17 @@ def load_numpy_views() -> None:
     for name in reversed(NUMPY_MODULES):
         build_view(name)
     _warm_up_numpy()
+    import numpy as np
     from numpy.lib.stride_tricks import sliding_window_view
 
+    def checked_window_view(x: Any, window_shape: Any, axis: Any = None, *,
+                            writeable: bool = False) -> Any:
+        # A subclass could lie about its shape to as_strided underneath: use a base array.
+        return sliding_window_view(np.array(x, copy=False, subok=False) if type(x) is not np.ndarray else x, window_shape, axis,
+                                   subok=False, writeable=writeable)
+
     _views["numpy.lib.stride_tricks"] = ModuleView(
-        "numpy.lib.stride_tricks", {"sliding_window_view": sliding_window_view}
-    )
+        "numpy.lib.stride_tricks", {"sliding_window_view": checked_window_view})
     _views["numpy.lib"] = ModuleView("numpy.lib", {})
     _attach_submodules("numpy.lib")
     _attach_submodules("numpy")

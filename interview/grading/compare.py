@@ -81,5 +81,8 @@ def _jsonable(value: Any) -> Any:
 
 def preview(value: Any, limit: int = PREVIEW_CHARS) -> str:
     """A short one-line rendering of a value for messages."""
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # an int too long for decimal conversion
+        text = f"<an integer of {value.bit_length()} bits>" if isinstance(value, int) else "<?>"
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -78,6 +78,9 @@ def grade_numeric(text: str, expected: float, tolerance: float, relative: bool,
 
 
 def format_number(value: float) -> str:
+    """Whole numbers in full with thousands separators (16,777,216), others to 6 digits."""
+    if float(value).is_integer() and abs(value) < 1e15:
+        return f"{int(value):,}"
     return f"{value:.6g}"
 
 
