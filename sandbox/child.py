@@ -13,6 +13,7 @@ import os
 import struct
 import sys
 import time
+import warnings
 from types import CodeType
 from typing import Any
 
@@ -91,6 +92,7 @@ class Child:
             return
         generators = self.compile_generators()
         sys.stdout = sys.stderr = self.output
+        warnings.showwarning = _show_warning_without_paths
         self.audit = hardening.install_audit_hook()
         namespace = self.load(compiled.code)
         if namespace is not None:
@@ -259,6 +261,13 @@ class Child:
         finally:
             self.audit.trusting = False
         return line
+
+
+def _show_warning_without_paths(message: Any, category: type, filename: str, lineno: int,
+                                file: Any = None, line: str | None = None) -> None:
+    """NumPy's warnings would print install paths; the solution sees only what went wrong."""
+    where = f"line {lineno}: " if filename == FILENAME else ""
+    sys.stderr.write(f"{where}{category.__name__}: {message}\n")
 
 
 BOOT = (

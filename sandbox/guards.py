@@ -288,7 +288,12 @@ def make_print(buffer: OutputBuffer) -> Callable[..., None]:
     return sandbox_print
 
 
-SAFE_BUILTIN_NAMES = ["abs", "all", "any", "ascii", "bin", "bool", "bytearray", "bytes", "callable", "chr", "classmethod", "complex", "dict", "divmod", "enumerate", "filter", "float", "format", "frozenset", "hash", "hex", "id", "int", "isinstance", "issubclass", "iter", "len", "list", "map", "max", "min", "next", "object", "oct", "ord", "pow", "property", "range", "repr", "reversed", "round", "set", "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "zip", "NotImplemented", "Ellipsis"]
+SAFE_BUILTIN_NAMES = """
+abs all any ascii bin bool bytearray bytes callable chr classmethod complex dict divmod
+enumerate filter float format frozenset hash hex id int isinstance issubclass iter len list
+map max min next object oct ord pow property range repr reversed round set slice sorted
+staticmethod str sum super tuple zip NotImplemented Ellipsis
+""".split()
 
 _EXCLUDED_EXCEPTIONS = {
     "BaseException", "SystemExit", "KeyboardInterrupt", "GeneratorExit",

@@ -18,9 +18,25 @@ from typing import Any
 NOBODY = 65534
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
-DENIED_SYSCALLS = ["execve", "execveat", "fork", "vfork", "clone", "socket", "socketpair", "connect", "bind", "listen", "accept", "accept4", "open", "openat", "openat2", "creat", "open_by_handle_at", "name_to_handle_at", "mkdir", "mkdirat", "rmdir", "unlink", "unlinkat", "rename", "renameat", "renameat2", "link", "linkat", "symlink", "symlinkat", "chmod", "fchmod", "fchmodat", "chown", "fchown", "lchown", "fchownat", "truncate", "ftruncate", "mknod", "mknodat", "chdir", "fchdir", "chroot", "mount", "umount2", "pivot_root", "utime", "utimes", "utimensat", "futimesat", "setxattr", "lsetxattr", "fsetxattr", "removexattr", "lremovexattr", "fremovexattr", "kill", "tkill", "tgkill", "rt_sigqueueinfo", "rt_tgsigqueueinfo", "pidfd_open", "pidfd_send_signal", "pidfd_getfd", "ptrace", "process_vm_readv", "process_vm_writev", "kcmp", "setrlimit", "prlimit64", "setuid", "setgid", "setreuid", "setregid", "setresuid", "setresgid", "setgroups", "setfsuid", "setfsgid", "capset", "io_uring_setup", "io_uring_enter", "io_uring_register", "bpf", "perf_event_open", "userfaultfd", "keyctl", "add_key", "request_key", "unshare", "setns", "kexec_load", "kexec_file_load", "init_module", "finit_module", "delete_module", "reboot", "swapon", "swapoff", "acct", "settimeofday", "clock_settime", "clock_adjtime", "adjtimex", "syslog", "sethostname", "setdomainname", "quotactl", "fanotify_init", "personality"]
+DENIED_SYSCALLS = """
+execve execveat fork vfork clone socket socketpair connect bind listen accept accept4 open
+openat openat2 creat open_by_handle_at name_to_handle_at mkdir mkdirat rmdir unlink unlinkat
+rename renameat renameat2 link linkat symlink symlinkat chmod fchmod fchmodat chown fchown
+lchown fchownat truncate ftruncate mknod mknodat chdir fchdir chroot mount umount2 pivot_root
+utime utimes utimensat futimesat setxattr lsetxattr fsetxattr removexattr lremovexattr
+fremovexattr kill tkill tgkill rt_sigqueueinfo rt_tgsigqueueinfo pidfd_open pidfd_send_signal
+pidfd_getfd ptrace process_vm_readv process_vm_writev kcmp setrlimit prlimit64 setuid setgid
+setreuid setregid setresuid setresgid setgroups setfsuid setfsgid capset io_uring_setup
+io_uring_enter io_uring_register bpf perf_event_open userfaultfd keyctl add_key request_key
+unshare setns kexec_load kexec_file_load init_module finit_module delete_module reboot swapon
+swapoff acct settimeofday clock_settime clock_adjtime adjtimex syslog sethostname
+setdomainname quotactl fanotify_init personality stat lstat newfstatat statx statfs access
+faccessat faccessat2 readlink readlinkat getdents getdents64 getcwd uname inotify_init
+inotify_init1 memfd_create
+""".split()
 """Refused with EPERM once the child is set up; everything else (memory, time, reading and
-writing the pipes it already holds) stays available."""
+writing the pipes it already holds) stays available. Path lookups (stat, access, readlink)
+are refused too, so even escaped code cannot tell which files exist on the host."""
 
 SCMP_ACT_ALLOW = 0x7FFF0000
 

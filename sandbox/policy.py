@@ -20,7 +20,20 @@ from RestrictedPython.transformer import INSPECT_ATTRIBUTES, RestrictingNodeTran
 FILENAME = "<solution>"
 
 DUNDER_METHODS = frozenset(
-    ["__init__", "__post_init__", "__repr__", "__str__", "__format__", "__hash__", "__bool__", "__len__", "__iter__", "__next__", "__reversed__", "__contains__", "__getitem__", "__setitem__", "__delitem__", "__missing__", "__call__", "__enter__", "__exit__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__neg__", "__pos__", "__abs__", "__invert__", "__index__", "__int__", "__float__", "__complex__", "__round__", "__trunc__", "__floor__", "__ceil__", "__add__", "__sub__", "__mul__", "__matmul__", "__truediv__", "__floordiv__", "__mod__", "__divmod__", "__pow__", "__lshift__", "__rshift__", "__and__", "__xor__", "__or__", "__radd__", "__rsub__", "__rmul__", "__rmatmul__", "__rtruediv__", "__rfloordiv__", "__rmod__", "__rdivmod__", "__rpow__", "__rlshift__", "__rrshift__", "__rand__", "__rxor__", "__ror__", "__iadd__", "__isub__", "__imul__", "__imatmul__", "__itruediv__", "__ifloordiv__", "__imod__", "__ipow__", "__ilshift__", "__irshift__", "__iand__", "__ixor__", "__ior__"]
+    [
+        "__init__", "__new__", "__post_init__", "__repr__", "__str__", "__format__", "__hash__",
+        "__bool__", "__len__", "__iter__", "__next__", "__reversed__", "__contains__",
+        "__getitem__", "__setitem__", "__delitem__", "__missing__", "__call__", "__enter__",
+        "__exit__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__neg__",
+        "__pos__", "__abs__", "__invert__", "__index__", "__int__", "__float__", "__complex__",
+        "__round__", "__trunc__", "__floor__", "__ceil__", "__add__", "__sub__", "__mul__",
+        "__matmul__", "__truediv__", "__floordiv__", "__mod__", "__divmod__", "__pow__",
+        "__lshift__", "__rshift__", "__and__", "__xor__", "__or__", "__radd__", "__rsub__",
+        "__rmul__", "__rmatmul__", "__rtruediv__", "__rfloordiv__", "__rmod__", "__rdivmod__",
+        "__rpow__", "__rlshift__", "__rrshift__", "__rand__", "__rxor__", "__ror__", "__iadd__",
+        "__isub__", "__imul__", "__imatmul__", "__itruediv__", "__ifloordiv__", "__imod__",
+        "__ipow__", "__ilshift__", "__irshift__", "__iand__", "__ixor__", "__ior__",
+    ]
 )
 """Special methods a candidate class may define: operators and protocols, nothing that runs
 on attribute access, pickling, subclassing or garbage collection."""

@@ -233,7 +233,15 @@ class _Conversation:
         self.current: int | None = None
         self.phase = "startup"
         self.result_closed = False
-        self.deadline = time.monotonic() + STARTUP_SECONDS
+        self.finished: int | None = None
+        """The last test whose result arrived."""
+        remaining = job.tests[start:]
+        started = time.monotonic()
+        self.final_deadline = started + STARTUP_SECONDS + GENERATE_SECONDS * sum(
+            t.generate is not None for t in remaining) + (len(remaining) + 1) * (
+            job.limits.seconds + GRACE_SECONDS)
+        """However the frames go, the attempt ends by then: frames cannot buy more time."""
+        self.deadline = started + STARTUP_SECONDS
         self.phase_started = time.monotonic()
 
     def follow(self) -> _Attempt:
@@ -289,30 +297,36 @@ class _Conversation:
             del self.buffer[:HEADER.size + size]
             try:
                 self.on_frame(json.loads(raw))
-            except (ValueError, TypeError, KeyError, FrameError) as error:
+            except Exception as error:  # noqa: BLE001 - any malformed frame, never the app
                 self.fail_current(Outcome.RUNTIME_ERROR, f"malformed report from the sandbox: "
                                                          f"{error}")
                 self.phase = "done"
 
     def on_frame(self, frame: dict[str, Any]) -> None:
+        """Advance through the only order a well-behaved child sends frames in; anything else
+        (a forged index, a second hello, a start out of turn) ends the run as malformed."""
         kind = frame["type"]
         now = time.monotonic()
-        if kind == "hello":
+        if kind == "hello" and self.phase == "startup":
             self.attempt.isolation = [str(layer) for layer in frame["isolation"]][:16]
             self.arm(now, "loading")
-        elif kind == "rejected":
+        elif kind == "rejected" and self.phase == "loading":
             self.reject_all(frame["rejections"])
-        elif kind == "loaded":
+        elif kind == "loaded" and self.phase == "loading":
             self.attempt.load_stdout = str(frame.get("stdout", ""))[:65536]
+            self.arm(now, "between")
             if frame.get("error"):
                 self.fail_all_from_load(frame["error"])
-        elif kind == "generating":
-            self.current = self.start + int(frame["index"])
+        elif kind == "generating" and self.phase == "between":
+            self.current = self.next_index(frame, generating=True)
             self.arm(now, "generating", GENERATE_SECONDS)
-        elif kind == "start":
-            self.current = self.start + int(frame["index"])
+        elif kind == "start" and self.phase in ("between", "generating"):
+            index = self.next_index(frame, generating=False)
+            if self.phase == "generating" and index != self.current:
+                raise FrameError("a test started that was not being generated")
+            self.current = index
             self.arm(now, "testing")
-        elif kind == "result":
+        elif kind == "result" and self.phase == "testing":
             index = self.start + int(frame["index"])
             if index != self.current:
                 raise FrameError("result for a test that was not started")
@@ -320,18 +334,30 @@ class _Conversation:
             self.attempt.results[index] = result
             self.current = None
             self.arm(now, "between")
+            self.finished = index
             if self.stop is not None and self.stop(index, result):
                 self.attempt.stopped = True
                 self.phase = "done"
-        elif kind == "done":
+        elif kind == "done" and self.phase in ("between", "loading"):
             self.phase = "done"
         else:
-            raise FrameError(f"unknown frame type {kind!r}")
+            raise FrameError(f"unexpected {kind!r} frame while {self.phase}")
+
+    def next_index(self, frame: dict[str, Any], generating: bool) -> int:
+        index = self.start + int(frame["index"])
+        expected = (self.finished + 1) if self.finished is not None else self.start
+        if index != expected or index >= len(self.tests):
+            raise FrameError(f"test {index} announced out of turn")
+        if generating and self.tests[index].generate is None:
+            raise FrameError("generation announced for a test without a generator")
+        return index
 
     def arm(self, now: float, phase: str, seconds: float | None = None) -> None:
+        """Start the clock for the next step; never later than the whole attempt's deadline."""
         self.phase = phase
         self.phase_started = now
-        self.deadline = now + (seconds or self.limits.seconds) + GRACE_SECONDS
+        step = now + (seconds or self.limits.seconds) + GRACE_SECONDS
+        self.deadline = min(step, self.final_deadline)
 
     def reject_all(self, rejections: list[dict[str, Any]]) -> None:
         first = rejections[0] if rejections else {"line": None, "message": "rejected"}
@@ -366,9 +392,12 @@ class _Conversation:
                     self.tests[index].name, outcome, message=f"{message} ({where})",
                     time_ms=elapsed_ms)
             return
-        # Between tests (after a result, before the next start): the rest gets a new child.
-        done = [i for i in self.attempt.results if i >= self.start]
-        self.attempt.fatal_index = max(done) if done else self.start - 1
+        # Between tests: blame the test that was due next; the rest gets a new child.
+        upcoming = self.finished + 1 if self.finished is not None else self.start
+        if upcoming < len(self.tests):
+            self.attempt.results[upcoming] = TestResult(
+                self.tests[upcoming].name, outcome, message=message, time_ms=elapsed_ms)
+        self.attempt.fatal_index = upcoming
 
     def on_deadline(self) -> None:
         if self.stop is not None and self.current is not None:

@@ -17,7 +17,10 @@ from collections.abc import Callable, Iterable
 from types import ModuleType
 from typing import Any
 
-STDLIB_MODULES = ["math", "cmath", "collections", "collections.abc", "heapq", "bisect", "itertools", "functools", "operator", "re", "string", "typing", "dataclasses", "enum", "abc", "random", "statistics", "fractions", "decimal", "copy", "__future__"]
+STDLIB_MODULES = """
+math cmath collections collections.abc heapq bisect itertools functools operator re string
+typing dataclasses enum abc random statistics fractions decimal copy __future__
+""".split()
 NUMPY_MODULES = ("numpy", "numpy.linalg", "numpy.random", "numpy.fft", "numpy.polynomial",
                  "numpy.typing")
 SPECIAL_MODULES = ("sys", "numpy.lib", "numpy.lib.stride_tricks")
@@ -306,8 +309,8 @@ def load_numpy_views() -> None:
     def checked_window_view(x: Any, window_shape: Any, axis: Any = None, *,
                             writeable: bool = False) -> Any:
         # A subclass could lie about its shape to as_strided underneath: use a base array.
-        return sliding_window_view(np.array(x, copy=False, subok=False) if type(x) is not np.ndarray else x, window_shape, axis,
-                                   subok=False, writeable=writeable)
+        return sliding_window_view(np.asarray(x), window_shape, axis, subok=False,
+                                   writeable=writeable)
 
     _views["numpy.lib.stride_tricks"] = ModuleView(
         "numpy.lib.stride_tricks", {"sliding_window_view": checked_window_view})
