@@ -162,7 +162,7 @@ class _Checker(FileChecker):
         if spec == "unordered":
             return Comparison(unordered=True)
         if isinstance(spec, dict) and set(spec) <= {"float", "unordered"}:
-            tolerance = spec.get("float")
+            tolerance = _yaml_number(spec.get("float"))
             if tolerance is not None and (not isinstance(tolerance, int | float) or tolerance < 0):
                 self.issue(("compare",), "compare.float must be a non-negative number")
                 return Comparison()
@@ -200,6 +200,16 @@ class _Checker(FileChecker):
             self.issue(("complexity",), "complexity must be {time: ..., space: ...}")
             return {}
         return spec
+
+
+def _yaml_number(value: Any) -> Any:
+    """YAML 1.1 reads `1e-9` (no dot) as text; accept it as the number the author meant."""
+    if isinstance(value, str):
+        try:
+            return float(value)
+        except ValueError:
+            return value
+    return value
 
 
 def _valid_calls(calls: Any) -> bool:

@@ -17,6 +17,7 @@ from interview.design import (
     load_data_challenge,
 )
 from interview.grading.coding import Grader, ProblemDefectError
+from interview.grading.quiz import grade_short
 from interview.models import CodingProblem, SkillQuestion, Verdict
 from interview.skills import check_skill_file
 from interview.templates import PLACEHOLDER, TemplateError, compute_answers, draw
@@ -107,6 +108,12 @@ def validate_skill_file(path: Path, grader: Grader) -> ValidationReport:
     for question in checked:
         if question.type == "numeric":
             report.issues.extend(_check_numeric(question, grader))
+        elif question.type == "short":
+            echo = grade_short(question.question, question.points)
+            if echo.covered:
+                report.issues.append(
+                    f"{question.path}: {question.id}: repeating the question already earns "
+                    f"credit for: {'; '.join(echo.covered)} (make those cues more specific)")
     return report
 
 

@@ -102,12 +102,22 @@ def _mentions(words: list[str], cue: str) -> bool:
     return all(any(_same_word(cue_word, word) for word in words) for cue_word in _stems(cue))
 
 
+NEGATING_PREFIXES = ("un", "non", "in", "im", "ir", "il", "dis", "re", "de", "anti", "mis")
+
+
 def _same_word(cue_word: str, word: str) -> bool:
+    """Equal, or a small typo of a longer word; never a word and its negation ("observed" vs
+    "unobserved", "partition" vs "repartition")."""
     if cue_word == word:
         return True
-    if len(cue_word) < 5:
+    if len(cue_word) < 5 or _differ_by_prefix(cue_word, word):
         return False
     return difflib.SequenceMatcher(None, cue_word, word).ratio() >= 0.85
+
+
+def _differ_by_prefix(a: str, b: str) -> bool:
+    shorter, longer = sorted((a, b), key=len)
+    return longer.endswith(shorter) and longer[: len(longer) - len(shorter)] in NEGATING_PREFIXES
 
 
 def _stems(text: str) -> list[str]:
@@ -115,7 +125,14 @@ def _stems(text: str) -> list[str]:
 
 
 def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
-        if len(word) > len(suffix) + 2 and word.endswith(suffix):
+    """A light stemmer: plurals first, then -ing/-ed, so "embeddings" meets "embedding"."""
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes")):
+        word = word[:-2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix in ("ing", "ed"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)]
     return word

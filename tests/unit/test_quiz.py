@@ -69,3 +69,11 @@ def test_template_draws_stay_in_range_and_are_reproducible():
 def test_fill_never_follows_attributes():
     assert fill("n={n}, p={p}", {"n": 3, "p": 0.25}) == "n=3, p=0.25"
     assert fill("{n.__class__} {missing}", {"n": 3}) == "{n.__class__} {missing}"
+
+
+def test_plurals_and_verb_forms_meet_and_negations_do_not():
+    points = [KeyPoint("embeddings", ["embedding"]), KeyPoint("observed", ["observed data"]),
+              KeyPoint("partition", ["partition"])]
+    grade = grade_short("Use learned embeddings of unobserved data, then repartition.", points)
+    assert grade.covered == ["embeddings"]
+    assert grade_short("cases", [KeyPoint("case", ["case"]), KeyPoint("x", ["x"])]).score == 0.5
