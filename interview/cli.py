@@ -57,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
                           help="files or folders (default: the built-in bank)")
 
     problems = commands.add_parser("problems", help="list the problem bank")
-    problems.add_argument("--kind", choices=["coding", "skills"], default="coding")
+    problems.add_argument("--kind", choices=["coding", "skills", "design", "data"],
+                          default="coding")
     problems.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     commands.add_parser("doctor", help="check that the sandbox and its layers work here")
@@ -169,6 +170,8 @@ def validate_command(args: argparse.Namespace) -> int:
 def problems_command(args: argparse.Namespace) -> int:
     if args.kind == "skills":
         return skills_command(args)
+    if args.kind in ("design", "data"):
+        return whiteboard_command(args)
     from interview.bank import load_bank
 
     bank = load_bank()
@@ -206,6 +209,33 @@ def skills_command(args: argparse.Namespace) -> int:
     for q in questions:
         template = " (template)" if q.is_template else ""
         print(f"{q.id:<8} {q.topic:<22} {q.type:<8} {q.difficulty:<7}{template}")
+    return EXIT_OK
+
+
+def whiteboard_command(args: argparse.Namespace) -> int:
+    """List design prompts or data challenges; files that do not load are reported, not fatal."""
+    from interview.bank import bank_root
+    from interview.design import load_data_challenge, load_design_prompt
+
+    folder, load = ((bank_root() / "design", load_design_prompt) if args.kind == "design"
+                    else (bank_root() / "data", load_data_challenge))
+    items = []
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        if path.stem == "rubric":
+            continue
+        try:
+            items.append(load(path))
+        except FileProblem as error:
+            print(f"interview: skipped {error}", file=sys.stderr)
+    if args.json:
+        print(json.dumps([{"id": i.id, "kind": i.kind, "title": i.title,
+                           "difficulty": i.difficulty, "minutes": i.minutes} for i in items],
+                         indent=2))
+        return EXIT_OK
+    if not items:
+        print(f"There are no {args.kind} items yet: add files under problems/{folder.name}/.")
+    for item in items:
+        print(f"{item.id:<8} {item.difficulty:<7} {item.minutes:>3} min  {item.title}")
     return EXIT_OK
 
 

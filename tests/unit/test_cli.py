@@ -144,3 +144,11 @@ def test_doctor_reports_the_layers_in_force():
     assert result.returncode == 0, result.stdout
     assert "sandbox     works" in result.stdout
     assert "restricted-python" in result.stdout
+
+
+@pytest.mark.parametrize("kind", ["coding", "skills", "design", "data"])
+def test_problems_lists_every_kind_as_json(kind):
+    result = interview("problems", "--kind", kind, "--json")
+    assert result.returncode == 0, result.stderr
+    items = json.loads(result.stdout)
+    assert all(item["kind"] == kind for item in items)
