@@ -330,7 +330,7 @@ class _Conversation:
             index = self.start + int(frame["index"])
             if index != self.current:
                 raise FrameError("result for a test that was not started")
-            result = parse_result(self.tests[index].name, frame)
+            result = self.within_limit(parse_result(self.tests[index].name, frame), now)
             self.attempt.results[index] = result
             self.current = None
             self.arm(now, "between")
@@ -342,6 +342,17 @@ class _Conversation:
             self.phase = "done"
         else:
             raise FrameError(f"unexpected {kind!r} frame while {self.phase}")
+
+    def within_limit(self, result: TestResult, now: float) -> TestResult:
+        """The limit is judged on the parent's clock, which the child cannot bend: a test
+        that finished after the limit (but inside the kill grace) is still too slow."""
+        elapsed = now - self.phase_started
+        if elapsed <= self.limits.seconds or result.outcome is not Outcome.RETURNED:
+            return result
+        return TestResult(result.name, Outcome.TIME_LIMIT, stdout=result.stdout,
+                          time_ms=elapsed * 1000,
+                          message=f"took {elapsed:.2f} s, over the {self.limits.seconds:g} s "
+                                  "limit")
 
     def next_index(self, frame: dict[str, Any], generating: bool) -> int:
         index = self.start + int(frame["index"])

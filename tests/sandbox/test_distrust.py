@@ -16,8 +16,8 @@ os.read(int(sys.argv[2]), 1 << 20)
 send({"type": "hello", "isolation": []})
 send({"type": "loaded", "stdout": ""})
 for frame in FRAMES:
-    if frame == "sleep":
-        time.sleep(30)
+    if isinstance(frame, (int, float)):
+        time.sleep(frame)
     else:
         send(frame)
 """
@@ -50,9 +50,19 @@ def test_forged_or_out_of_order_frames_end_the_run_without_raising(frames, forgi
 
 
 def test_a_child_cannot_buy_time_by_restarting_tests(forging_child):
-    restarts = [{"type": "start", "index": 0}] + ["sleep"]
+    restarts = [{"type": "start", "index": 0}, 30]
     forging_child(restarts)
     started = time.monotonic()
     report = Sandbox().run("", "f", TESTS, Limits(seconds=0.5))
     assert time.monotonic() - started < 10
     assert report.results[0].outcome is Outcome.TIME_LIMIT
+
+
+def test_a_result_that_arrives_after_the_limit_is_a_time_limit(forging_child):
+    """Inside the kill grace but over the limit, on the parent's clock, whatever the child says."""
+    late = [{"type": "start", "index": 0}, 0.6,
+            {"type": "result", "index": 0, "outcome": "returned", "value": 1, "time_ms": 1}]
+    forging_child(late)
+    report = Sandbox().run("", "f", TESTS[:1], Limits(seconds=0.4))
+    assert report.results[0].outcome is Outcome.TIME_LIMIT
+    assert "over the 0.4 s limit" in report.results[0].message
