@@ -77,6 +77,8 @@ def build_design_prompt(checker: FileChecker, data: Any) -> DesignPrompt | None:
         return None
     fields = {key: checker.text_field(data, key) for key in
               ("id", "title", "prompt", "model_answer")}
+    if fields["id"] and fields["id"] != checker.path.stem:
+        checker.issue(("id",), f"id {fields['id']!r} does not match the file name")
     if data.get("difficulty") not in DIFFICULTIES:
         checker.issue(("difficulty",), "difficulty must be easy, medium or hard")
     minutes = data.get("minutes")
@@ -148,6 +150,8 @@ def build_data_challenge(checker: FileChecker, data: Any) -> DataChallenge | Non
         return None
     fields = {key: checker.text_field(data, key) for key in
               ("id", "title", "brief", "dataset", "model_answer")}
+    if fields["id"] and fields["id"] != checker.path.stem:
+        checker.issue(("id",), f"id {fields['id']!r} does not match the file name")
     dataset = checker.path.parent / fields["dataset"] if fields["dataset"] else checker.path
     if fields["dataset"] and not dataset.is_file():
         checker.issue(("dataset",), f"dataset {fields['dataset']} is missing (run "
