@@ -33,3 +33,18 @@ def test_three_hundred_skill_questions_over_fourteen_topics():
     assert sum(q.is_template for q in questions) >= 60
     assert {q.type for q in questions} == {"mcq", "numeric", "short"}
     assert all(q.explanation.strip() for q in questions)
+
+
+def test_twenty_design_prompts_each_covering_every_rubric_dimension():
+    from interview.design import load_design_prompt, load_rubric
+    from interview.models import DESIGN_DIMENSIONS
+
+    rubric = load_rubric(bank_root() / "design" / "rubric.yaml")
+    assert [d.id for d in rubric] == list(DESIGN_DIMENSIONS)
+    assert sum(d.weight for d in rubric) == 100
+    prompts = [load_design_prompt(path) for path in sorted((bank_root() / "design").glob("SD-*.yaml"))]
+    assert [p.id for p in prompts] == [f"SD-{n:02d}" for n in range(1, 21)]
+    for prompt in prompts:
+        assert set(prompt.rubric) == set(DESIGN_DIMENSIONS), prompt.id
+        assert sum(prompt.phases.values()) == prompt.minutes, prompt.id
+        assert len(prompt.clarifications) >= 5, prompt.id
