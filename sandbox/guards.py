@@ -55,11 +55,17 @@ def is_owned(obj: Any) -> bool:
     return kind is FunctionType and obj.__code__.co_filename == FILENAME
 
 
+_owned_types: set[type] = set()
+"""Classes whose instances passed check_self; the compiled entry check looks here first."""
+
+
 def check_self(obj: Any) -> None:
     """Called on entry to a method whose `self` is then accessed without further guards."""
-    if type(obj).__module__ != SOLUTION_MODULE and not is_owned(obj):
-        raise SandboxAccessError(
-            f"a method of your class was called on a {type(obj).__name__} object")
+    kind = type(obj)
+    if kind.__module__ == SOLUTION_MODULE:
+        _owned_types.add(kind)
+    elif not is_owned(obj):
+        raise SandboxAccessError(f"a method of your class was called on a {kind.__name__} object")
 
 
 def guarded_getattr(obj: Any, name: str, default: Any = _MISSING) -> Any:
@@ -335,4 +341,6 @@ def make_globals(buffer: OutputBuffer) -> dict[str, Any]:
         "_getattr_": guarded_getattr,
         "_write_": write_guard,
         "_check_self_": check_self,
+        "_type_": type,
+        "_owned_types_": _owned_types,
     }

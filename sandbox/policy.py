@@ -259,8 +259,14 @@ class CandidatePolicy(RestrictingNodeTransformer):
         finally:
             self.in_class_body = outer
         if trusted:
-            check = ast.Expr(ast.Call(ast.Name("_check_self_", ast.Load()),
-                                      [ast.Name(trusted, ast.Load())], []))
+            # `_type_(self) in _owned_types_ or _check_self_(self)`: a set lookup for the
+            # common case, the full check (which fills the set) otherwise.
+            check = ast.Expr(ast.BoolOp(ast.Or(), [
+                ast.Compare(ast.Call(ast.Name("_type_", ast.Load()),
+                                     [ast.Name(trusted, ast.Load())], []),
+                            [ast.In()], [ast.Name("_owned_types_", ast.Load())]),
+                ast.Call(ast.Name("_check_self_", ast.Load()),
+                         [ast.Name(trusted, ast.Load())], [])]))
             docstring = 1 if ast.get_docstring(node, clean=False) is not None else 0
             node.body.insert(docstring, ast.copy_location(check, node.body[0]))
         return node
