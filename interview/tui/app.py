@@ -47,9 +47,9 @@ class InterviewApp(App[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("id", "level", "min", "title")
+        table.add_columns("problem", "level", "min")
         for problem in sorted(self.bank.coding.values(), key=lambda p: p.id):
-            table.add_row(problem.id, problem.difficulty, str(problem.minutes), problem.title,
+            table.add_row(problem.title, problem.difficulty, str(problem.minutes),
                           key=problem.id)
         table.focus()
 
@@ -65,5 +65,6 @@ class InterviewApp(App[None]):
 
 def statement_markdown(problem: CodingProblem) -> str:
     tags = ", ".join(problem.tags)
-    header = f"# {problem.title}\n\n*{problem.difficulty} · {problem.minutes} min · {tags}*\n\n"
+    header = (f"# {problem.title}\n\n`{problem.id}` · *{problem.difficulty} · "
+              f"{problem.minutes} min · {tags}*\n\n")
     return header + problem.statement
