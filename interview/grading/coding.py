@@ -121,17 +121,20 @@ def judge(problem: CodingProblem, concrete: ConcreteTest, result: TestResult) ->
         return TestVerdict(verdict=OUTCOME_VERDICTS[result.outcome], message=message, **common)
     if results_match(concrete.expected, result.value, problem.comparison):
         return TestVerdict(verdict=Verdict.PASSED, **common)
-    message = explain_mismatch(concrete, result.value, problem.comparison)
+    message = explain_mismatch(concrete, result.value, problem.comparison,
+                               problem.is_class_problem)
     return TestVerdict(verdict=Verdict.WRONG_ANSWER, message=message, **common)
 
 
-def explain_mismatch(concrete: ConcreteTest, got: Any, comparison: Comparison) -> str:
+def explain_mismatch(concrete: ConcreteTest, got: Any, comparison: Comparison,
+                     call_sequence: bool = False) -> str:
+    """Point at the first call that went wrong in a call sequence; otherwise expected vs got."""
     expected = concrete.expected
-    if concrete.calls and isinstance(got, list) and isinstance(expected, list):
+    if call_sequence and isinstance(got, list) and isinstance(expected, list):
         for index, (want, have) in enumerate(zip(expected, got, strict=False)):
             if not results_match(want, have, comparison):
-                return (f"call {_describe_call(concrete.calls, index)} returned {preview(have)}, "
-                        f"expected {preview(want)}")
+                call = _describe_call(concrete.calls or [], index)
+                return f"call {call} returned {preview(have)}, expected {preview(want)}"
     return f"expected {preview(expected)}, got {preview(got)}"
 
 

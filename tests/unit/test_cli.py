@@ -152,3 +152,20 @@ def test_problems_lists_every_kind_as_json(kind):
     assert result.returncode == 0, result.stderr
     items = json.loads(result.stdout)
     assert all(item["kind"] == kind for item in items)
+
+
+def test_a_wrong_call_in_a_sequence_is_pointed_at(solution):
+    off_by_one = """\
+class HitCounter:
+    def __init__(self):
+        self.hits = []
+    def hit(self, t):
+        self.hits.append(t)
+    def count(self, t):
+        return sum(1 for h in self.hits if h >= t - 300)
+"""
+    result = interview("grade", solution(off_by_one), "--problem",
+                       str(FIXTURES / "hit-counter.yaml"), "--json")
+    first = json.loads(result.stdout)["tests"][0]
+    assert first["verdict"] == "wrong_answer"
+    assert first["message"] == "call #5 count(301) returned 2, expected 1"
