@@ -1,0 +1,58 @@
+from interview.engine.timer import Countdown, format_clock
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_countdown_runs_only_while_started():
+    clock = FakeClock()
+    countdown = Countdown(600, clock)
+    clock.now += 50
+    assert countdown.remaining == 600
+    countdown.start()
+    clock.now += 100
+    countdown.pause()
+    clock.now += 500
+    assert countdown.remaining == 500 and countdown.used == 100
+
+
+def test_levels_change_at_five_and_one_minutes_and_at_zero():
+    clock = FakeClock()
+    countdown = Countdown(400, clock)
+    countdown.start()
+    assert countdown.level == "normal"
+    clock.now += 101
+    assert countdown.level == "warning"
+    clock.now += 240
+    assert countdown.level == "critical"
+    clock.now += 59
+    assert countdown.level == "expired" and countdown.expired and countdown.remaining == 0
+    clock.now += 30
+    assert countdown.overtime == 30
+
+
+def test_state_survives_a_restart_with_the_time_that_was_left():
+    clock = FakeClock()
+    countdown = Countdown(1200, clock)
+    countdown.start()
+    clock.now += 300
+    state = countdown.to_state()
+    later = FakeClock()
+    later.now = 5.0  # a new process: another monotonic origin
+    resumed = Countdown.from_state(state, later)
+    assert resumed.remaining == 900
+    resumed.start()
+    later.now += 60
+    assert resumed.remaining == 840
+
+
+def test_clock_format():
+    assert format_clock(725) == "12:05"
+    assert format_clock(0.2) == "00:01"
+    assert format_clock(0) == "00:00"
+    assert format_clock(3700) == "61:40"
