@@ -19,5 +19,7 @@ def test_sandbox_imports_nothing_from_interview_or_textual():
 
 def test_core_and_grading_do_not_import_textual():
     modules = imported_modules(
-        "import interview.bank, interview.grading.coding, interview.validate, interview.cli")
+        "import interview.bank, interview.grading.coding, interview.validate, interview.cli, "
+        "interview.engine.timer, interview.engine.loops, interview.storage, interview.skills, "
+        "interview.design, interview.templates")
     assert not any(name.split(".")[0] == "textual" for name in modules)
