@@ -92,3 +92,27 @@ def instantiate(question: SkillQuestion, rng: random.Random,
     values = draw(question.variables, rng)
     (answer,) = compute_answers(question, [values], sandbox)
     return NumericInstance(question, values, answer)
+
+
+@dataclass(frozen=True)
+class McqInstance:
+    """One attempt at a multiple-choice question, its options in a fresh order."""
+
+    question: SkillQuestion
+    order: tuple[int, ...]
+    """Positions of the question's options as shown: `order[i]` is the option shown i-th."""
+
+    @property
+    def options(self) -> list[str]:
+        return [self.question.options[i].text for i in self.order]
+
+    @property
+    def correct(self) -> set[int]:
+        """The shown positions that are correct."""
+        return {shown for shown, i in enumerate(self.order) if self.question.options[i].correct}
+
+
+def shuffle_options(question: SkillQuestion, rng: random.Random) -> McqInstance:
+    order = list(range(len(question.options)))
+    rng.shuffle(order)
+    return McqInstance(question, tuple(order))

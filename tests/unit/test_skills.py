@@ -66,3 +66,17 @@ def test_a_broken_compute_is_a_clear_error(sandbox_runner, tmp_path):
 def test_an_unknown_file_is_a_file_problem(tmp_path):
     with pytest.raises(FileProblem, match="no such file"):
         load_skill_file(tmp_path / "nope.yaml")
+
+
+def test_mcq_options_come_in_a_fresh_order_and_grading_follows_it():
+    from interview.grading.quiz import grade_mcq
+    from interview.templates import shuffle_options
+
+    question = next(q for q in load_skill_file(STATISTICS) if q.id == "STA-08")
+    orders = {shuffle_options(question, random.Random(seed)).order for seed in range(20)}
+    assert len(orders) > 1
+    for seed in range(20):
+        shown = shuffle_options(question, random.Random(seed))
+        right = shown.options.index("Chi-square test of independence")
+        assert shown.correct == {right}
+        assert grade_mcq({right}, shown.correct).correct
