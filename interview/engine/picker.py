@@ -1,0 +1,67 @@
+"""Choosing the items of a loop's rounds from the bank: seeded, fitting, and fresh when possible."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from interview.engine.loops import RoundPlan
+from interview.models import CodingProblem, SkillQuestion
+
+TOPIC_GROUPS = {
+    "core": ("statistics", "probability", "linear-algebra", "calculus-optimization",
+             "classical-ml", "evaluation-metrics"),
+    "deep-learning-and-specialty": ("deep-learning", "nlp", "computer-vision",
+                                    "recommender-systems"),
+    "production": ("data-preparation", "big-data", "deployment-mlops", "python-ml-libraries"),
+}
+"""The skill-round mix of syllabus §4.3: core, deep learning plus a specialty, production."""
+QUESTION_TYPES = ("mcq", "numeric", "short")
+
+
+def pick_items(candidates: Sequence[Any], plan: RoundPlan, rng: random.Random,
+               seen: Iterable[str] = ()) -> list[Any]:
+    """`plan.count` items that fit the plan: preferred picks first, unseen before seen."""
+    fitting = [item for item in candidates
+               if not plan.difficulties or item.difficulty in plan.difficulties]
+    fitting = fitting or list(candidates)
+    seen_ids = set(seen)
+    ranked = sorted(fitting, key=lambda item: (item.id not in plan.picks, item.id in seen_ids,
+                                               rng.random()))
+    return ranked[:plan.count]
+
+
+def coding_candidates(problems: Iterable[CodingProblem], kind: str) -> list[CodingProblem]:
+    prefix = "ml-" if kind == "coding-ml" else "dsa-"
+    return sorted((p for p in problems if p.id.startswith(prefix)), key=lambda p: p.id)
+
+
+def pick_questions(questions: Sequence[SkillQuestion], plan: RoundPlan, rng: random.Random,
+                   seen: Iterable[str] = ()) -> list[SkillQuestion]:
+    """A skills round: shares per topic group and per type from `plan.mix`, then fill up."""
+    seen_ids = set(seen)
+    pool = [q for q in questions if not plan.difficulties or q.difficulty in plan.difficulties]
+    pool = sorted(pool, key=lambda q: (q.id in seen_ids, rng.random()))
+    chosen: list[SkillQuestion] = []
+    for group, topics in TOPIC_GROUPS.items():
+        quota = round(plan.mix.get(group, 0) * plan.count)
+        chosen += [q for q in pool if q.topic in topics and q not in chosen][:quota]
+    type_quotas = {kind: round(plan.mix.get(kind, 0) * plan.count) for kind in QUESTION_TYPES}
+    if any(type_quotas.values()):
+        chosen = _rebalance_types(chosen, pool, type_quotas, plan.count)
+    chosen += [q for q in pool if q not in chosen][:max(0, plan.count - len(chosen))]
+    return chosen[:plan.count]
+
+
+def _rebalance_types(chosen: list[SkillQuestion], pool: list[SkillQuestion],
+                     quotas: dict[str, int], count: int) -> list[SkillQuestion]:
+    """Keep the topic picks where their type still has room; fill the types that fall short."""
+    kept: list[SkillQuestion] = []
+    for question in chosen:
+        if sum(q.type == question.type for q in kept) < quotas.get(question.type, count):
+            kept.append(question)
+    for kind, quota in quotas.items():
+        missing = quota - sum(q.type == kind for q in kept)
+        kept += [q for q in pool if q.type == kind and q not in kept][:max(0, missing)]
+    return kept
