@@ -118,10 +118,6 @@ class GradeResult:
     def passed_count(self) -> int:
         return sum(t.verdict is Verdict.PASSED for t in self.tests)
 
-    @property
-    def first_failure(self) -> TestVerdict | None:
-        return next((t for t in self.tests if t.verdict is not Verdict.PASSED), None)
-
 
 SKILL_TOPICS = {
     "statistics": "STA", "probability": "PRB", "linear-algebra": "LA",

@@ -36,6 +36,8 @@ SOLUTION_MODULE = "solution"
 """The `__name__` of the solution's namespace, so the `__module__` of every class it defines.
 Solutions cannot set `__module__` themselves (dunder writes are refused everywhere)."""
 _MISSING = object()
+_ABSENT = object()
+"""hasattr's default: distinct from _MISSING, which means "no default given"."""
 _FORMATTER = string.Formatter()
 
 
@@ -101,10 +103,7 @@ def _checked_value(value: Any) -> Any:
 
 
 def guarded_hasattr(obj: Any, name: str) -> bool:
-    return guarded_getattr(obj, name, _MISSING_FLAG) is not _MISSING_FLAG
-
-
-_MISSING_FLAG = object()
+    return guarded_getattr(obj, name, _ABSENT) is not _ABSENT
 
 
 def _check_readable(obj: Any, name: str) -> None:
