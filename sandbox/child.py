@@ -82,8 +82,8 @@ class Child:
 
     def run(self) -> None:
         source = self.job["source"]
-        if "numpy" in source:
-            views.load_numpy_views()
+        if "numpy" in source + (self.job.get("generators") or ""):
+            views.load_numpy_views()  # while imports still work; the warm child may lack it
         self.send({"type": "hello", "isolation": self.harden()})
         compiled = compile_solution(source, views.ALLOWED_IMPORTS)
         if compiled.code is None:
