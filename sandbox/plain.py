@@ -11,6 +11,7 @@ too long for JSON's decimal form become `{"i": hex}`; complex numbers `{"c": [re
 
 from __future__ import annotations
 
+import functools
 import sys
 from typing import Any
 
@@ -73,7 +74,9 @@ class Encoder:
         )
 
 
+@functools.cache
 def _numpy_scalar_types(numpy: Any) -> frozenset[type]:
+    """NumPy's own scalar types (found once: every test result is encoded with them)."""
     found: set[type] = set()
     pending = [numpy.generic]
     while pending:
