@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -202,7 +203,7 @@ def open_read_only(dataset: Path) -> sqlite3.Connection:
 def check_checkpoint_answers(challenge: DataChallenge) -> list[str]:
     """Each reference query runs on the dataset and has the promised shape."""
     issues = []
-    with open_read_only(challenge.dataset) as connection:
+    with contextlib.closing(open_read_only(challenge.dataset)) as connection:
         for checkpoint in challenge.checkpoints:
             where = f"{challenge.path}: checkpoint {checkpoint.id}"
             try:

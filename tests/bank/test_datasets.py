@@ -1,5 +1,6 @@
 """The shipped data-challenge datasets are exactly what the seeded generator builds."""
 
+import contextlib
 import importlib.util
 import sqlite3
 
@@ -20,7 +21,7 @@ def load_generator():
 
 
 def dump(path) -> list[str]:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
         return list(connection.iterdump())
 
 

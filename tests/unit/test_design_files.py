@@ -1,5 +1,6 @@
 """Design prompts, the shared rubric and data challenges: what makes each file valid."""
 
+import contextlib
 import sqlite3
 
 import yaml
@@ -102,7 +103,7 @@ def test_the_dataset_is_opened_read_only(tmp_path):
     from interview.design import open_read_only
 
     path = challenge(tmp_path, [])
-    with open_read_only(tmp_path / "DC-9.sqlite") as db:
+    with contextlib.closing(open_read_only(tmp_path / "DC-9.sqlite")) as db:
         try:
             db.execute("DELETE FROM rides")
             raise AssertionError("the dataset accepted a write")
