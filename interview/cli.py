@@ -86,7 +86,7 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def grade_command(args: argparse.Namespace) -> int:
-    from interview.bank import Bank, load_bank
+    from interview.bank import find_problem
     from interview.grading.coding import Grader, ProblemDefectError
     from sandbox import Sandbox
 
@@ -94,9 +94,7 @@ def grade_command(args: argparse.Namespace) -> int:
     sandbox = Sandbox(numpy="numpy" in source)
     sandbox.prewarm()  # the child imports while this process reads the problem
     try:
-        looks_like_path = args.problem.endswith((".yaml", ".yml")) or "/" in args.problem
-        bank = Bank() if looks_like_path else load_bank()
-        problem = bank.find(args.problem)
+        problem = find_problem(args.problem)
         result = Grader(sandbox).grade(problem, source, examples_only=args.examples_only)
     except ProblemDefectError as error:
         raise FileProblem(args.problem, f"the problem is broken: {error}") from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,14 +58,21 @@ class Grader:
         With first_failure_only the run ends at the first test that does not pass, which is
         all `validate` needs to know about a wrong solution.
         """
-        tests = self.resolve(problem)
-        if examples_only:
-            tests = [t for t in tests if not t.test.hidden]
-        stop = None
-        if first_failure_only:
+        if first_failure_only:  # the stop rule compares as results arrive: expected comes first
+            tests = _chosen(self.resolve(problem), examples_only)
+
             def stop(index: int, result: TestResult) -> bool:
                 return judge(problem, tests[index], result).verdict is not Verdict.PASSED
-        report = self.run(problem, source, [t.test for t in tests], stop)
+
+            report = self.run(problem, source, [t.test for t in tests], stop)
+        else:
+            # Expected values the file leaves out come from the reference; it runs in a second
+            # child alongside the submission instead of before it (the first grade of a problem
+            # with generated tests takes one sandbox run of wall time, not two).
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                resolved = pool.submit(self.resolve, problem)
+                report = self.run(problem, source, _chosen(problem.all_tests, examples_only))
+                tests = _chosen(resolved.result(), examples_only)
         verdicts = [judge(problem, concrete, result)
                     for concrete, result in zip(tests, report.results, strict=True)]
         return GradeResult(problem.id, verdicts, report.isolation, report.load_stdout)
@@ -103,6 +111,15 @@ class Grader:
                     f"{result.outcome.value} {result.message}")
             outputs.append(result.value)
         return outputs
+
+
+def _chosen(tests: Sequence[Any], examples_only: bool) -> list[Any]:
+    """All tests, or only the visible examples (ProblemTests or ConcreteTests alike)."""
+    return [t for t in tests if not (examples_only and _test_of(t).hidden)]
+
+
+def _test_of(test: ProblemTest | ConcreteTest) -> ProblemTest:
+    return test.test if isinstance(test, ConcreteTest) else test
 
 
 def limits_of(problem: CodingProblem) -> Limits:

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from interview.bank import check_problem_file, load_bank, load_problem
+from interview.bank import check_problem_file, find_problem, load_bank, load_problem
 from interview.yamlfile import FileProblem
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "problems"
@@ -79,4 +79,4 @@ def test_unknown_id_suggests_known_ones(tmp_path):
     (tmp_path / "coding").mkdir()
     write(tmp_path / "coding", GOOD, "pair-sum.yaml")
     with pytest.raises(FileProblem, match="no problem with this id.*pair-sum"):
-        load_bank(tmp_path).find("nope")
+        find_problem("nope", tmp_path)
