@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -142,10 +142,10 @@ def _allowed(question: SkillQuestion, value: float) -> float:
     return question.tolerance * abs(value) if question.relative else question.tolerance
 
 
-def validate_paths(paths: Iterable[str], grader: Grader) -> list[ValidationReport]:
+def validate_paths(paths: Sequence[str], grader: Grader) -> list[ValidationReport]:
     files = problem_paths(paths)
     if not files:
-        missing = ValidationReport(Path(next(iter(paths), ".")))
+        missing = ValidationReport(Path(paths[0] if paths else "."))
         missing.issues.append(str(FileProblem(missing.path, "no problem files found")))
         return [missing]
     reports = [validate_file(path, grader) for path in files]
