@@ -87,7 +87,7 @@ def run_app(args: argparse.Namespace) -> int:
 
 def grade_command(args: argparse.Namespace) -> int:
     from interview.bank import find_problem
-    from interview.grading.coding import Grader, ProblemDefectError
+    from interview.grading.coding import Grader, ProblemDefectError, grade_to_dict
     from sandbox import Sandbox
 
     source = read_text(Path(args.solution))
@@ -101,24 +101,10 @@ def grade_command(args: argparse.Namespace) -> int:
     finally:
         sandbox.close()
     if args.json:
-        print(json.dumps(grade_json(result), indent=2))
+        print(json.dumps(grade_to_dict(result), indent=2))
     else:
         print(render_grade(problem.title, result))
     return EXIT_OK if result.passed else EXIT_FAILED
-
-
-def grade_json(result: GradeResult) -> dict:
-    return {
-        "problem": result.problem_id,
-        "passed": result.passed,
-        "tests": [
-            {"name": t.name, "hidden": t.hidden, "verdict": t.verdict.value,
-             "time_ms": round(t.time_ms, 3), "message": t.message, "line": t.line,
-             "stdout": t.stdout}
-            for t in result.tests
-        ],
-        "isolation": result.isolation,
-    }
 
 
 MARKS = {"passed": "✓"}

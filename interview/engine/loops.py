@@ -21,6 +21,8 @@ class RoundPlan:
     """Preferred item ids (a track's design prompts, for instance); others if none fit."""
     mix: dict[str, float] = field(default_factory=dict)
     """For skills rounds: the share of questions per topic group or type."""
+    topics: tuple[str, ...] = ()
+    """Only items on these skill topics or coding tags; empty means any (custom loops)."""
 
 
 @dataclass(frozen=True)

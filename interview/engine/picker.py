@@ -24,12 +24,22 @@ def pick_items(candidates: Sequence[Any], plan: RoundPlan, rng: random.Random,
                seen: Iterable[str] = ()) -> list[Any]:
     """`plan.count` items that fit the plan: preferred picks first, unseen before seen."""
     fitting = [item for item in candidates
-               if not plan.difficulties or item.difficulty in plan.difficulties]
+               if (not plan.difficulties or item.difficulty in plan.difficulties)
+               and on_topic(item, plan.topics)]
+    fitting = fitting or [item for item in candidates if on_topic(item, plan.topics)]
     fitting = fitting or list(candidates)
     seen_ids = set(seen)
     ranked = sorted(fitting, key=lambda item: (item.id not in plan.picks, item.id in seen_ids,
                                                rng.random()))
     return ranked[:plan.count]
+
+
+def on_topic(item: Any, topics: Sequence[str]) -> bool:
+    """Whether an item matches a custom round's topics (skill topic or any coding tag)."""
+    if not topics:
+        return True
+    return getattr(item, "topic", None) in topics or bool(set(getattr(item, "tags", ())) &
+                                                          set(topics))
 
 
 def coding_candidates(problems: Iterable[CodingProblem], kind: str) -> list[CodingProblem]:
@@ -41,7 +51,8 @@ def pick_questions(questions: Sequence[SkillQuestion], plan: RoundPlan, rng: ran
                    seen: Iterable[str] = ()) -> list[SkillQuestion]:
     """A skills round: shares per topic group and per type from `plan.mix`, then fill up."""
     seen_ids = set(seen)
-    pool = [q for q in questions if not plan.difficulties or q.difficulty in plan.difficulties]
+    pool = [q for q in questions if (not plan.difficulties or q.difficulty in plan.difficulties)
+            and on_topic(q, plan.topics)] or [q for q in questions if on_topic(q, plan.topics)]
     pool = sorted(pool, key=lambda q: (q.id in seen_ids, rng.random()))
     chosen: list[SkillQuestion] = []
     for group, topics in TOPIC_GROUPS.items():

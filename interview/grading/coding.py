@@ -122,6 +122,32 @@ def _test_of(test: ProblemTest | ConcreteTest) -> ProblemTest:
     return test.test if isinstance(test, ConcreteTest) else test
 
 
+def grade_to_dict(result: GradeResult) -> dict[str, Any]:
+    """The stable JSON shape of a grade: `interview grade --json`, sessions and reports."""
+    return {
+        "problem": result.problem_id,
+        "passed": result.passed,
+        "passed_count": result.passed_count,
+        "total": len(result.tests),
+        "tests": [
+            {"name": t.name, "hidden": t.hidden, "verdict": t.verdict.value,
+             "time_ms": round(t.time_ms, 3), "message": t.message, "line": t.line,
+             "stdout": t.stdout}
+            for t in result.tests
+        ],
+        "isolation": result.isolation,
+    }
+
+
+def grade_from_dict(data: dict[str, Any]) -> GradeResult:
+    """A saved grade back as a result, so a resumed session shows its last verdicts."""
+    tests = [TestVerdict(name=t["name"], verdict=Verdict(t["verdict"]), hidden=t["hidden"],
+                         time_ms=t.get("time_ms", 0.0), message=t.get("message", ""),
+                         line=t.get("line"), stdout=t.get("stdout", ""))
+             for t in data.get("tests", [])]
+    return GradeResult(data.get("problem", ""), tests, data.get("isolation", []))
+
+
 def limits_of(problem: CodingProblem) -> Limits:
     return Limits(seconds=problem.seconds, memory_mb=problem.memory_mb)
 

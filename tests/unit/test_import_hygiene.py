@@ -21,5 +21,6 @@ def test_core_and_grading_do_not_import_textual():
     modules = imported_modules(
         "import interview.bank, interview.grading.coding, interview.validate, interview.cli, "
         "interview.engine.timer, interview.engine.loops, interview.storage, interview.skills, "
-        "interview.design, interview.templates")
+        "interview.design, interview.templates, interview.engine.session, interview.engine.review, "
+        "interview.catalog, interview.grading.custom_input")
     assert not any(name.split(".")[0] == "textual" for name in modules)
