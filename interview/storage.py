@@ -1,4 +1,4 @@
-"""The only module that speaks SQLite: sessions, drafts and attempts, with migrations.
+"""The only module that speaks SQLite: sessions, drafts, attempts, review cards, migrations.
 
 The database runs in WAL mode so that frequent draft saves stay cheap and a killed app loses
 nothing that was committed. A database that cannot be opened or fails its integrity check is
@@ -44,6 +44,20 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX attempts_by_item ON attempts(item_id);
     """,
+    # 2: one spaced-repetition card per bank item, and when it is next due
+    """
+    CREATE TABLE review_cards (
+        item_id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        card TEXT NOT NULL,
+        due REAL NOT NULL,
+        last_rating INTEGER NOT NULL,
+        reviews INTEGER NOT NULL DEFAULT 0,
+        updated_at REAL NOT NULL
+    );
+    CREATE INDEX review_cards_by_due ON review_cards(due);
+    """,
 ]
 
 
@@ -57,7 +71,7 @@ class OpenedStore:
 
 
 class Store:
-    """Sessions, drafts and attempts on one SQLite connection."""
+    """Sessions, drafts, attempts and review cards on one SQLite connection."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
@@ -135,6 +149,42 @@ class Store:
             (item_id,) if item_id else ()).fetchall()
         return [{"id": r[0], "session_id": r[1], "item_id": r[2], "kind": r[3],
                  "created_at": r[4], "result": json.loads(r[5])} for r in rows]
+
+    # -- review cards -----------------------------------------------------------------------
+
+    def save_card(self, item_id: str, kind: str, topic: str, card: dict[str, Any], due: float,
+                  last_rating: int, reviews: int, updated_at: float) -> None:
+        """Insert or replace an item's review card; `card` is the scheduler's own JSON."""
+        with self.connection:
+            self.connection.execute(
+                "INSERT OR REPLACE INTO review_cards (item_id, kind, topic, card, due, "
+                "last_rating, reviews, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (item_id, kind, topic, json.dumps(card), due, last_rating, reviews, updated_at))
+
+    def card(self, item_id: str) -> dict[str, Any] | None:
+        row = self.connection.execute(
+            _CARD_COLUMNS + " WHERE item_id = ?", (item_id,)).fetchone()
+        return _card_row(row) if row else None
+
+    def due_cards(self, now: float, limit: int) -> list[dict[str, Any]]:
+        """Cards due at or before `now`, the longest overdue first."""
+        rows = self.connection.execute(
+            _CARD_COLUMNS + " WHERE due <= ? ORDER BY due, item_id LIMIT ?",
+            (now, limit)).fetchall()
+        return [_card_row(row) for row in rows]
+
+    def cards(self) -> list[dict[str, Any]]:
+        rows = self.connection.execute(_CARD_COLUMNS + " ORDER BY item_id").fetchall()
+        return [_card_row(row) for row in rows]
+
+
+_CARD_COLUMNS = ("SELECT item_id, kind, topic, card, due, last_rating, reviews, updated_at "
+                 "FROM review_cards")
+
+
+def _card_row(row: tuple) -> dict[str, Any]:
+    keys = ("item_id", "kind", "topic", "card", "due", "last_rating", "reviews", "updated_at")
+    return {**dict(zip(keys, row, strict=True)), "card": json.loads(row[3])}
 
 
 def _session_row(row: tuple) -> dict[str, Any]:
