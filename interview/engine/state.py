@@ -39,6 +39,8 @@ class CodingItem:
     """The latest submission's result; the item's score comes from it."""
     score: float | None = None
     events: list[Event] = field(default_factory=list)
+    complexity: dict[str, Any] | None = None
+    """The empirical complexity check of the accepted submission, when one was run."""
     kind: str = "coding"
 
 

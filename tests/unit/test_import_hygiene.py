@@ -22,5 +22,6 @@ def test_core_and_grading_do_not_import_textual():
         "import interview.bank, interview.grading.coding, interview.validate, interview.cli, "
         "interview.engine.timer, interview.engine.loops, interview.storage, interview.skills, "
         "interview.design, interview.templates, interview.engine.session, interview.engine.review, "
-        "interview.catalog, interview.grading.custom_input")
+        "interview.catalog, interview.grading.custom_input, interview.sql_console, "
+        "interview.grading.data_challenge")
     assert not any(name.split(".")[0] == "textual" for name in modules)
