@@ -27,6 +27,7 @@ examples:
   interview grade sol.py --problem my/problem.yaml --json
   interview validate problems/coding/             check problem files
   interview problems --json                       list the bank
+  interview design-score answer.md --prompt SD-01 score a system-design answer
   interview doctor                                check the sandbox on this machine"""
 
 
@@ -62,13 +63,23 @@ def build_parser() -> argparse.ArgumentParser:
     problems.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     commands.add_parser("doctor", help="check that the sandbox and its layers work here")
+
+    design_score = commands.add_parser(
+        "design-score", help="score a system-design answer against the rubric",
+        description="Score a Markdown answer to a design prompt on the ten rubric dimensions "
+                    "(0-3 each). Exit status 2 on bad input.")
+    design_score.add_argument("answer", metavar="ANSWER.md", help="the answer, as UTF-8 text")
+    design_score.add_argument("--prompt", "-p", required=True, metavar="ID",
+                              help="a design prompt id from the bank, such as SD-01")
+    design_score.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handlers = {"grade": grade_command, "validate": validate_command,
-                "problems": problems_command, "doctor": doctor_command}
+                "problems": problems_command, "doctor": doctor_command,
+                "design-score": design_score_command}
     try:
         return handlers.get(args.command, run_app)(args)
     except FileProblem as error:
@@ -79,9 +90,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_app(args: argparse.Namespace) -> int:
+    """Open the store (moving a damaged one aside, and saying so) and run the app."""
+    from interview.locations import database_path
+    from interview.storage import open_store
     from interview.tui.app import InterviewApp
 
-    InterviewApp().run()
+    path = database_path()
+    opened = open_store(path)
+    notice = ""
+    if opened.moved_aside is not None:
+        notice = (f"The database at {path} could not be read ({opened.reason}). It was moved "
+                  f"to {opened.moved_aside} and a fresh one was created; nothing was deleted.")
+        print(f"interview: {notice}", file=sys.stderr)
+    try:
+        InterviewApp(store=opened.store, notice=notice).run()
+    finally:
+        opened.store.close()
     return EXIT_OK
 
 
@@ -220,6 +244,27 @@ def whiteboard_command(args: argparse.Namespace) -> int:
         print(f"There are no {args.kind} items yet: add files under problems/{folder.name}/.")
     for item in items:
         print(f"{item.id:<8} {item.difficulty:<7} {item.minutes:>3} min  {item.title}")
+    return EXIT_OK
+
+
+def design_score_command(args: argparse.Namespace) -> int:
+    """Score an answer file against a bank prompt and the shared rubric."""
+    from interview.bank import bank_root
+    from interview.design import load_design_prompt, load_rubric
+    from interview.grading.rubric import render_design_score, score_design
+
+    answer = read_text(Path(args.answer))
+    folder = bank_root() / "design"
+    path = folder / f"{args.prompt}.yaml"
+    if args.prompt in ("rubric", "") or Path(args.prompt).name != args.prompt or \
+            not path.is_file():
+        known = sorted(p.stem for p in folder.glob("*.yaml") if p.stem != "rubric")
+        more = f" and {len(known) - 5} more" if len(known) > 5 else ""
+        raise FileProblem(args.prompt, "no design prompt with this id; known ids: "
+                                       f"{', '.join(known[:5]) or 'none'}{more}")
+    prompt = load_design_prompt(path)
+    score = score_design(answer, prompt, load_rubric(folder / "rubric.yaml"))
+    print(score.to_json() if args.json else render_design_score(score, prompt.title))
     return EXIT_OK
 
 

@@ -99,3 +99,19 @@ def topic_loop(topic: str, count: int = 10, minutes: int = 20) -> Loop:
     round_plan = RoundPlan("skills", minutes, count, topics=(topic,))
     return Loop(f"topic:{topic}", f"Topic drill: {topic}", f"{count} questions on {topic}.",
                 (round_plan,))
+
+
+def review_loop(item_ids: list[str], catalog: Catalog) -> Loop | None:
+    """A session of due review items: their coding problems, then their questions."""
+    problems = tuple(i for i in item_ids if i in catalog.coding)[:2]
+    questions = tuple(i for i in item_ids if i in catalog.questions)
+    rounds = []
+    for problem_id in problems:
+        kind = "coding-ml" if problem_id.startswith("ml-") else "coding-dsa"
+        rounds.append(RoundPlan(kind, catalog.coding[problem_id].minutes, 1,
+                                picks=(problem_id,)))
+    if questions:
+        rounds.append(RoundPlan("skills", 2 * len(questions), len(questions), picks=questions))
+    if not rounds:
+        return None
+    return Loop("review", "Review due items", "What your schedule says is due.", tuple(rounds))
