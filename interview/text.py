@@ -20,3 +20,16 @@ def printable(text: str, limit: int = 2000) -> str:
 def _escape(char: str) -> str:
     code = ord(char)
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def tag_bare_fences(markdown: str, language: str = "text") -> str:
+    """Give untagged code fences a language, so Markdown viewers do not guess one (slowly)."""
+    lines, inside = [], False
+    for line in markdown.split("\n"):
+        stripped = line.lstrip()
+        if stripped.startswith("```"):
+            if not inside and stripped == "```":
+                line = line + language
+            inside = not inside
+        lines.append(line)
+    return "\n".join(lines)

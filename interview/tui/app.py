@@ -153,6 +153,8 @@ def shows_round(screen: Screen) -> bool:
 def round_screen(session: Session) -> Screen:
     """The screen for the session's current round."""
     from interview.tui.screens.coding import CodingScreen
+    from interview.tui.screens.data import DataScreen
+    from interview.tui.screens.design import DesignScreen
     from interview.tui.screens.interlude import BreakScreen, SummaryScreen
     from interview.tui.screens.skills import SkillsScreen
     from interview.tui.screens.written import WrittenScreen
@@ -164,6 +166,12 @@ def round_screen(session: Session) -> Screen:
         return CodingScreen(session)
     if current.kind == "skills":
         return SkillsScreen(session)
+    if current.kind == "design" and session.item is not None and \
+            session.item.item_id in session.catalog.design:
+        return DesignScreen(session)
+    if current.kind == "data" and session.item is not None and \
+            session.item.item_id in session.catalog.data:
+        return DataScreen(session)
     if current.kind in ("design", "data"):
         return WrittenScreen(session)
     return BreakScreen(session)

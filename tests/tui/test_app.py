@@ -1,27 +1,176 @@
-"""The app as a user sees it: the bank listed, a statement shown, an empty bank explained."""
+"""The main flows as a user drives them: home, drills, a coding round, time running out, resume."""
 
-from pathlib import Path
+from __future__ import annotations
 
-from textual.widgets import DataTable, Markdown
+from textual.widgets import DataTable, Markdown, OptionList, TextArea
 
-from interview.bank import Bank, load_bank
-from interview.tui.app import InterviewApp
+from interview.catalog import Catalog
+from interview.engine.plan import SessionPlan, drill_loop
+from interview.engine.session import Session
+from interview.engine.state import CodingItem
+from interview.tui.messages import GradeReady, RoundEnded
+from interview.tui.screens.bank import BankScreen
+from interview.tui.screens.coding import CodingScreen
+from interview.tui.screens.home import HomeScreen
+from interview.tui.screens.interlude import SummaryScreen
+from interview.tui.widgets.results import ResultsView
 
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "problems"
+WRONG_TWO_SUM = "def two_sum(nums, target):\n    return [0, 1]\n"
 
 
-async def test_lists_the_bank_and_shows_the_highlighted_statement():
-    app = InterviewApp(load_bank(FIXTURES))
-    async with app.run_test(size=(100, 30)) as pilot:
-        table = app.query_one(DataTable)
-        assert table.row_count == 3
-        await pilot.press("down")
+def menu_labels(app) -> list[str]:
+    menu = app.screen.query_one("#menu", OptionList)
+    return [str(menu.get_option_at_index(i).prompt) for i in range(menu.option_count)]
+
+
+async def start_drill(app, pilot, problem_id: str, mode: str = "interview") -> Session:
+    session = Session.start(app.store, app.catalog,
+                            SessionPlan(drill_loop(problem_id, app.catalog), mode),
+                            app.sandbox, app.clock)
+    app.open_session(session)
+    await pilot.pause()
+    return session
+
+
+async def set_code(app, pilot, text: str) -> None:
+    app.screen.query_one("#editor", TextArea).load_text(text)
+    await pilot.pause()
+
+
+async def wait_for_grading(app, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_home_offers_the_loops_and_explains_an_empty_bank(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)):
+        assert isinstance(app.screen, HomeScreen)
+        labels = menu_labels(app)
+        assert any("ML engineer onsite" in label for label in labels)
+        assert any("Drill one problem" in label for label in labels)
+    empty = make_app(catalog=Catalog())
+    async with empty.run_test(size=(80, 24)):
+        assert "bank is empty" in empty.screen.query_one("#details-text", Markdown).source
+
+
+async def test_the_bank_filters_as_you_type_and_starts_a_drill(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("b")
         await pilot.pause()
-        shown = app.query_one("#statement", Markdown).source
-        assert shown.startswith("# Pair Sum")
+        assert isinstance(app.screen, BankScreen)
+        await pilot.press("slash", *"dsa-two-sum")
+        await pilot.pause(0.3)  # the list refills once typing rests
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 1
+        table.focus()
+        await pilot.press("enter")
+        await wait_for_grading(app, pilot)
+        assert isinstance(app.screen, CodingScreen)
+        assert app.session.item.item_id == "dsa-two-sum"
 
 
-async def test_an_empty_bank_explains_what_to_do():
-    app = InterviewApp(Bank())
-    async with app.run_test(size=(80, 24)):
-        assert "problem bank is empty" in app.query_one("#statement", Markdown).source
+async def test_solve_a_problem_run_submit_and_see_verdicts(make_app):
+    seen = []
+    app = make_app()
+    async with app.run_test(size=(140, 40), message_hook=seen.append) as pilot:
+        session = await start_drill(app, pilot, "dsa-two-sum")
+        editor = app.screen.query_one("#editor", TextArea)
+        assert "def two_sum" in editor.text
+        await set_code(app, pilot, WRONG_TWO_SUM)
+        await pilot.press("ctrl+r")
+        await wait_for_grading(app, pilot)
+        results = str(app.screen.query_one("#results-text").render())
+        assert "examples:" in results and "wrong answer" in results
+        await set_code(app, pilot, session.problem().reference)
+        await pilot.press("ctrl+s")
+        await wait_for_grading(app, pilot)
+        grades = [m for m in seen if isinstance(m, GradeReady)]
+        assert [g.kind for g in grades] == ["run", "submit"]
+        assert grades[-1].result.passed
+        assert app.screen.query_one(ResultsView).has_class("-passed")
+        item = session.state.rounds[0].items[0]
+        assert isinstance(item, CodingItem) and item.score == 1.0
+        assert app.store.draft(session.id, 0, "dsa-two-sum") == session.problem().reference
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert session.finished
+        assert "100%" in app.screen.query_one("#summary", Markdown).source
+
+
+async def test_a_runtime_error_moves_the_cursor_to_its_line(make_app):
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await start_drill(app, pilot, "dsa-two-sum")
+        await set_code(app, pilot, "def two_sum(nums, target):\n    x = 1\n    return 1 // 0\n")
+        await pilot.press("ctrl+r")
+        await wait_for_grading(app, pilot)
+        assert app.screen.query_one("#editor", TextArea).cursor_location == (2, 0)
+        assert "runtime error" in str(app.screen.query_one("#results-text").render())
+
+
+async def test_time_running_out_submits_and_ends_the_round(make_app, clock):
+    seen = []
+    app = make_app()
+    async with app.run_test(size=(140, 40), message_hook=seen.append) as pilot:
+        session = await start_drill(app, pilot, "dsa-two-sum")
+        await set_code(app, pilot, WRONG_TWO_SUM)
+        clock.advance(session.problem().minutes * 60 + 1)
+        app.tick()
+        await pilot.pause()
+        await wait_for_grading(app, pilot)
+        auto = [m for m in seen if isinstance(m, GradeReady) and m.auto]
+        assert len(auto) == 1 and not auto[0].result.passed
+        assert any(isinstance(m, RoundEnded) for m in seen)
+        first = session.state.rounds[0]
+        assert first.ended_by == "time"
+        assert first.items[0].submission is not None
+        assert [e.kind for e in first.items[0].events][-1] == "auto-submit"
+        assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_a_killed_app_resumes_with_the_draft_and_the_time_left(make_app, clock):
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        session = await start_drill(app, pilot, "dsa-two-sum")
+        clock.advance(120)
+        await set_code(app, pilot, WRONG_TWO_SUM)
+        app.screen.save_draft()  # what the 1 s debounce does while the user pauses typing
+        session_id = session.id
+    # The first app is gone (as after kill -9: nothing ran at exit that the store relies on).
+    clock.advance(3600)
+    again = make_app()
+    async with again.run_test(size=(140, 40)) as pilot:
+        labels = menu_labels(again)
+        assert labels[0].startswith("▶ Resume")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(again.screen, CodingScreen)
+        assert again.session.id == session_id
+        assert again.screen.query_one("#editor", TextArea).text == WRONG_TWO_SUM
+        budget = again.session.problem().minutes * 60
+        assert budget - 125 <= again.session.round_clock.remaining <= budget - 119
+
+
+async def test_the_coding_screen_fits_small_and_large_terminals(make_app):
+    for size in ((80, 24), (200, 50)):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await start_drill(app, pilot, "dsa-lru-cache")
+            editor = app.screen.query_one("#editor", TextArea)
+            results = app.screen.query_one(ResultsView)
+            for widget in (editor, results):
+                region = widget.region
+                assert region.width > 20 and region.height >= 3
+                assert region.right <= size[0] and region.bottom <= size[1]
+            statement = app.screen.query_one("#statement-pane")
+            if size[0] < 110:  # one pane at a time; F2 brings the statement in
+                assert not statement.display or statement.region.width == 0
+                await pilot.press("f2")
+                await pilot.pause()
+                assert statement.region.width > 40
+            else:
+                assert statement.region.width > 40

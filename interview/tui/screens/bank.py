@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from rich.markdown import Markdown
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Markdown, Select
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from interview.catalog import Catalog
 from interview.engine.plan import SessionPlan, drill_loop, topic_loop
@@ -19,6 +21,7 @@ from interview.storage import Store
 KINDS = [("all kinds", "all"), ("coding", "coding"), ("skills topics", "skills"),
          ("design", "design"), ("data", "data")]
 LEVELS = [("any level", "any"), ("easy", "easy"), ("medium", "medium"), ("hard", "hard")]
+PREVIEW_DELAY_SECONDS = 0.15
 STATUSES = [("any status", "all"), ("unsolved", "unsolved"), ("solved", "solved")]
 
 
@@ -71,6 +74,9 @@ class BankScreen(Screen[None]):
     def __init__(self, mode: str) -> None:
         super().__init__()
         self.mode = mode
+        self._preview_id = ""
+        self._preview_timer: Timer | None = None
+        self._refill_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -82,7 +88,7 @@ class BankScreen(Screen[None]):
         with Horizontal(id="bank-body"):
             yield DataTable(id="bank-table", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="bank-preview"):
-                yield Markdown(id="preview")
+                yield Static(id="preview")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -95,6 +101,11 @@ class BankScreen(Screen[None]):
         table.focus()
 
     @on(Input.Changed, "#search")
+    def schedule_refill(self) -> None:
+        if self._refill_timer is not None:
+            self._refill_timer.stop()
+        self._refill_timer = self.set_timer(PREVIEW_DELAY_SECONDS, self.refill)
+
     @on(Select.Changed)
     def refill(self) -> None:
         table = self.query_one(DataTable)
@@ -104,9 +115,9 @@ class BankScreen(Screen[None]):
             mark = "✓" if row.id in self.solved else " "
             table.add_row(mark, row.kind, row.title, row.difficulty, key=row.id)
         if not shown:
-            self.query_one("#preview", Markdown).update(
+            self.query_one("#preview", Static).update(Markdown(
                 "## Nothing matches\n\nClear the search or loosen the filters."
-                if self.rows else "## The bank is empty\n\nAdd problems under `problems/`.")
+                if self.rows else "## The bank is empty\n\nAdd problems under `problems/`."))
 
     def visible_rows(self) -> list[BankRow]:
         words = self.query_one("#search", Input).value.lower().split()
@@ -118,10 +129,17 @@ class BankScreen(Screen[None]):
                 and (status == "all" or (row.id in self.solved) == (status == "solved"))]
 
     @on(DataTable.RowHighlighted)
-    def show_preview(self, event: DataTable.RowHighlighted) -> None:
-        row = self._row(str(event.row_key.value))
+    def schedule_preview(self, event: DataTable.RowHighlighted) -> None:
+        """Rendering a statement is slow: wait until the cursor rests before drawing it."""
+        self._preview_id = str(event.row_key.value)
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        self._preview_timer = self.set_timer(PREVIEW_DELAY_SECONDS, self.show_preview)
+
+    def show_preview(self) -> None:
+        row = self._row(self._preview_id)
         if row is not None:
-            self.query_one("#preview", Markdown).update(row.preview)
+            self.query_one("#preview", Static).update(Markdown(row.preview))
 
     @on(DataTable.RowSelected)
     def start_selected(self, event: DataTable.RowSelected) -> None:

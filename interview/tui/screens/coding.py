@@ -22,6 +22,7 @@ from interview.engine.state import CodingItem
 from interview.grading.coding import grade_from_dict
 from interview.grading.custom_input import CustomInputError, run_custom
 from interview.models import GradeResult, Verdict
+from interview.text import tag_bare_fences
 from interview.tui.messages import CustomRunReady, GradeReady, RoundEnded, TimeExpired
 from interview.tui.widgets.code_editor import CodeEditor
 from interview.tui.widgets.countdown import CountdownView
@@ -320,7 +321,7 @@ class CodingScreen(Screen[None]):
 def statement_markdown(problem, hints: list[str]) -> str:
     tags = ", ".join(problem.tags)
     text = (f"# {problem.title}\n\n*{problem.difficulty} · {problem.minutes} min · {tags}*\n\n"
-            f"{problem.statement}")
+            f"{tag_bare_fences(problem.statement)}")
     for number, hint in enumerate(hints, start=1):
         text += f"\n\n> **Hint {number}.** {hint}"
     return text

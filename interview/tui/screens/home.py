@@ -77,8 +77,6 @@ class HomeScreen(Screen[None]):
         menu.add_option(Option("History and reports", id="history"))
         menu.highlighted = 0
         self._show_mode()
-        if self.app.catalog.empty:
-            self.query_one("#details-text", Markdown).update(EMPTY_BANK)
 
     def _show_mode(self) -> None:
         other = PRACTICE if self.mode == INTERVIEW else INTERVIEW
@@ -92,6 +90,8 @@ class HomeScreen(Screen[None]):
 
     def _description(self, option_id: str) -> str:
         kind, _, value = option_id.partition(":")
+        if self.app.catalog.empty and kind in ("loop", "custom", "bank", "review"):
+            return EMPTY_BANK
         if kind == "loop":
             return loop_markdown(find_loop(value)) + "\n\n" + MODE_HELP[self.mode]
         if kind == "resume":

@@ -6,20 +6,24 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.binding import Binding
+from textual.content import Content
 from textual.events import Key
 from textual.message import Message
-from textual.widgets import SelectionList
+from textual.widgets import OptionList
+
+MARKS = {(True, False): "( )", (True, True): "(•)", (False, False): "[ ]", (False, True): "[x]"}
+"""The mark before an option, by (single choice, picked)."""
 
 
-class ChoiceList(SelectionList[int]):
-    """Options numbered 1..n; space or a digit picks, enter submits.
+class ChoiceList(OptionList):
+    """Options numbered 1..n that wrap to the width; space or a digit picks, enter submits.
 
     With `single` set, picking an option drops the previous pick (radio behaviour), and enter
     picks the highlighted option before submitting.
     """
 
     DEFAULT_CSS = """
-    ChoiceList { height: auto; max-height: 100%; }
+    ChoiceList { height: auto; }
     """
     BINDINGS = [
         Binding("space", "pick", "Pick option", show=False),
@@ -40,29 +44,34 @@ class ChoiceList(SelectionList[int]):
     def __init__(self, single: bool = True, **kwargs) -> None:
         super().__init__(**kwargs)
         self.single = single
+        self.texts: list[str] = []
+        self.chosen: set[int] = set()
+        """Positions (0-based, as shown) of the options picked."""
 
     def show_options(self, texts: list[str], chosen: set[int] | None = None) -> None:
         """Replace the options with `texts`, numbered from 1, with `chosen` already picked."""
-        chosen = chosen or set()
+        self.texts = list(texts)
+        self.chosen = set(chosen or ())
         self.clear_options()
-        self.add_options([(f"{number}. {text}", number - 1, number - 1 in chosen)
-                          for number, text in enumerate(texts, 1)])
+        self.add_options([self._prompt(index) for index in range(len(texts))])
         self.highlighted = 0 if texts else None
 
-    @property
-    def chosen(self) -> set[int]:
-        return set(self.selected)
+    def _prompt(self, index: int) -> Content:
+        mark = MARKS[(self.single, index in self.chosen)]
+        return Content(f"{mark} {index + 1}. {self.texts[index]}")
 
     def pick(self, index: int) -> None:
         """Pick option `index` (0-based): toggles it, or makes it the only pick when single."""
-        if not 0 <= index < self.option_count:
+        if not 0 <= index < len(self.texts):
             return
         self.highlighted = index
+        before = set(self.chosen)
         if self.single:
-            self.deselect_all()
-            self.select(index)
+            self.chosen = {index}
         else:
-            self.toggle(index)
+            self.chosen ^= {index}
+        for changed in before ^ self.chosen:
+            self.replace_option_prompt_at_index(changed, self._prompt(changed))
 
     def action_pick(self) -> None:
         if self.highlighted is not None:
@@ -70,21 +79,18 @@ class ChoiceList(SelectionList[int]):
 
     def action_submit(self) -> None:
         if self.single and self.highlighted is not None:
-            self.deselect_all()
-            self.select(self.highlighted)
-        self.post_message(self.Submitted(self, self.chosen))
+            self.pick(self.highlighted)
+        self.post_message(self.Submitted(self, set(self.chosen)))
 
     def on_key(self, event: Key) -> None:
         """Digits 1-9 pick that option."""
-        if event.character and event.character in "123456789" and len(event.character) == 1:
+        if event.character is not None and event.character in set("123456789"):
             event.stop()
             event.prevent_default()
             self.pick(int(event.character) - 1)
 
-    @on(SelectionList.SelectionToggled)
-    def keep_one_pick(self, event: SelectionList.SelectionToggled) -> None:
-        """A mouse click toggles; in single mode it must still leave one pick."""
-        value = event.selection.value
-        if self.single and value in self.selected:
-            for other in [v for v in self.selected if v != value]:
-                self.deselect(other)
+    @on(OptionList.OptionSelected)
+    def pick_clicked(self, event: OptionList.OptionSelected) -> None:
+        """A click picks the option (enter is bound to submit instead)."""
+        event.stop()
+        self.pick(event.option_index)
