@@ -28,7 +28,9 @@ examples:
   interview validate problems/coding/             check problem files
   interview problems --json                       list the bank
   interview design-score answer.md --prompt SD-01 score a system-design answer
-  interview doctor                                check the sandbox on this machine"""
+  interview doctor                                check the sandbox on this machine
+  interview history                               list past sessions
+  interview report latest --format html -o r.html export the last session's report"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -72,14 +74,42 @@ def build_parser() -> argparse.ArgumentParser:
     design_score.add_argument("--prompt", "-p", required=True, metavar="ID",
                               help="a design prompt id from the bank, such as SD-01")
     design_score.add_argument("--json", action="store_true", help="print one JSON object")
+    add_history_parsers(commands)
     return parser
+
+
+def add_history_parsers(commands: argparse._SubParsersAction) -> None:
+    report = commands.add_parser(
+        "report", help="export a past session's report",
+        description="Render a session's report. Exit status 2 for an unknown session.")
+    report.add_argument("session", metavar="ID", help="a number from `interview history`, "
+                                                      "or 'latest'")
+    report.add_argument("--format", "-f", choices=["md", "html", "json", "text"], default="md")
+    report.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    history = commands.add_parser("history", help="list past sessions with their scores")
+    history.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    history.add_argument("--kind", choices=["coding", "skills", "design", "data"])
+    history.add_argument("--topic", metavar="TOPIC", help="a skill topic or coding tag")
+
+
+def report_command(args: argparse.Namespace) -> int:
+    from interview.reports.commands import report_command as export_report
+
+    return export_report(args)
+
+
+def history_command(args: argparse.Namespace) -> int:
+    from interview.reports.commands import history_command as list_history
+
+    return list_history(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handlers = {"grade": grade_command, "validate": validate_command,
                 "problems": problems_command, "doctor": doctor_command,
-                "design-score": design_score_command}
+                "design-score": design_score_command, "report": report_command,
+                "history": history_command}
     try:
         return handlers.get(args.command, run_app)(args)
     except FileProblem as error:
