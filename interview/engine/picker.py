@@ -21,8 +21,9 @@ QUESTION_TYPES = ("mcq", "numeric", "short")
 
 
 def pick_items(candidates: Sequence[Any], plan: RoundPlan, rng: random.Random,
-               seen: Iterable[str] = ()) -> list[Any]:
-    """`plan.count` items that fit the plan: preferred picks first, unseen before seen."""
+               seen: Iterable[str] = (), weights: dict[str, float] | None = None) -> list[Any]:
+    """`plan.count` items that fit the plan: preferred picks first, unseen before seen, and
+    among those, items on weak topics (higher `weights`) more likely first."""
     fitting = [item for item in candidates
                if (not plan.difficulties or item.difficulty in plan.difficulties)
                and on_topic(item, plan.topics)]
@@ -30,8 +31,16 @@ def pick_items(candidates: Sequence[Any], plan: RoundPlan, rng: random.Random,
     fitting = fitting or list(candidates)
     seen_ids = set(seen)
     ranked = sorted(fitting, key=lambda item: (item.id not in plan.picks, item.id in seen_ids,
-                                               rng.random()))
+                                               weighted_draw(item, rng, weights or {})))
     return ranked[:plan.count]
+
+
+def weighted_draw(item: Any, rng: random.Random, weights: dict[str, float]) -> float:
+    """A random sort key that comes earlier the weaker the item's topic: uniform draws
+    divided by the weight (1 for topics never reviewed)."""
+    topics = [getattr(item, "topic", None), *getattr(item, "tags", ())]
+    weight = max((weights.get(t, 1.0) for t in topics if t), default=1.0)
+    return rng.random() / weight
 
 
 def on_topic(item: Any, topics: Sequence[str]) -> bool:
@@ -48,12 +57,13 @@ def coding_candidates(problems: Iterable[CodingProblem], kind: str) -> list[Codi
 
 
 def pick_questions(questions: Sequence[SkillQuestion], plan: RoundPlan, rng: random.Random,
-                   seen: Iterable[str] = ()) -> list[SkillQuestion]:
+                   seen: Iterable[str] = (), weights: dict[str, float] | None = None,
+                   ) -> list[SkillQuestion]:
     """A skills round: shares per topic group and per type from `plan.mix`, then fill up."""
     seen_ids = set(seen)
     pool = [q for q in questions if (not plan.difficulties or q.difficulty in plan.difficulties)
             and on_topic(q, plan.topics)] or [q for q in questions if on_topic(q, plan.topics)]
-    pool = sorted(pool, key=lambda q: (q.id in seen_ids, rng.random()))
+    pool = sorted(pool, key=lambda q: (q.id in seen_ids, weighted_draw(q, rng, weights or {})))
     chosen: list[SkillQuestion] = []
     for group, topics in TOPIC_GROUPS.items():
         quota = round(plan.mix.get(group, 0) * plan.count)

@@ -33,12 +33,16 @@ class SessionPlan:
 
 
 def build_rounds(plan: SessionPlan, catalog: Catalog, rng: random.Random, sandbox: Sandbox,
-                 seen: Iterable[str] = ()) -> list[RoundState]:
-    """The loop's rounds with their items; rounds the bank cannot fill are left out."""
+                 seen: Iterable[str] = (), weights: dict[str, float] | None = None,
+                 ) -> list[RoundState]:
+    """The loop's rounds with their items; rounds the bank cannot fill are left out.
+
+    `weights` (topic or tag -> at least 1) leans the picks toward the candidate's weak topics.
+    """
     seen_ids = set(seen)
     rounds = []
     for round_plan in plan.loop.rounds:
-        items = _pick(round_plan, catalog, rng, sandbox, seen_ids)
+        items = _pick(round_plan, catalog, rng, sandbox, seen_ids, weights or {})
         if items or round_plan.kind in UNSCORED_ROUNDS:
             rounds.append(RoundState(round_plan.kind, round_plan.minutes, items))
             seen_ids.update(item.item_id for item in items)
@@ -46,14 +50,14 @@ def build_rounds(plan: SessionPlan, catalog: Catalog, rng: random.Random, sandbo
 
 
 def _pick(round_plan: RoundPlan, catalog: Catalog, rng: random.Random, sandbox: Sandbox,
-          seen: set[str]) -> list[Item]:
+          seen: set[str], weights: dict[str, float]) -> list[Item]:
     kind = round_plan.kind
     if kind in ("coding-dsa", "coding-ml"):
         candidates = coding_candidates(catalog.coding.values(), kind)
         if round_plan.picks:  # a drill names its problem whatever its prefix
             candidates += [catalog.coding[i] for i in round_plan.picks
                            if i in catalog.coding and catalog.coding[i] not in candidates]
-        return [CodingItem(p.id) for p in pick_items(candidates, round_plan, rng, seen)]
+        return [CodingItem(p.id) for p in pick_items(candidates, round_plan, rng, seen, weights)]
     if kind == "skills":
         share = round_plan.minutes * 60.0 / max(1, round_plan.count)
         questions = list(catalog.questions.values())
@@ -61,7 +65,7 @@ def _pick(round_plan: RoundPlan, catalog: Catalog, rng: random.Random, sandbox: 
             questions = [catalog.questions[i] for i in round_plan.picks
                          if i in catalog.questions] or questions
         return [ask(q, share, rng, sandbox)
-                for q in pick_questions(questions, round_plan, rng, seen)]
+                for q in pick_questions(questions, round_plan, rng, seen, weights)]
     if kind in ("design", "data"):
         pool = catalog.design if kind == "design" else catalog.data
         return [WrittenItem(item.id, kind)

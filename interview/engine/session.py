@@ -10,10 +10,12 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from interview.catalog import Catalog
 from interview.engine.plan import INTERVIEW, PRACTICE, UNSCORED_ROUNDS, SessionPlan, build_rounds
+from interview.engine.review import Evidence, coding_topic, record_review, topic_weights
 from interview.engine.state import (
     CodingItem,
     Event,
@@ -37,6 +39,11 @@ SNAPSHOT_EVERY_SECONDS = 30.0
 """How often an editor snapshot goes on the timeline (the draft itself is saved every time)."""
 
 ROUND_EXPIRED, QUESTION_EXPIRED = "round-expired", "question-expired"
+WallClock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 class SessionError(Exception):
@@ -47,8 +54,10 @@ class Session:
     """One mock interview in progress, backed by a row in the store."""
 
     def __init__(self, store: Store, catalog: Catalog, session_id: int, state: SessionState,
-                 clock: Clock = time.monotonic) -> None:
+                 clock: Clock = time.monotonic, wall_clock: WallClock = utc_now) -> None:
         self.store = store
+        self.wall_clock = wall_clock
+        """Dates for review scheduling (the countdowns use the monotonic `clock`)."""
         self.catalog = catalog
         self.id = session_id
         self.state = state
@@ -66,7 +75,8 @@ class Session:
         """Pick the items, save the new session and return it, not yet running."""
         seed = plan.seed if plan.seed is not None else random.SystemRandom().randrange(2**31)
         seen = {attempt["item_id"] for attempt in store.attempts()}
-        rounds = build_rounds(plan, catalog, random.Random(seed), sandbox, seen)
+        rounds = build_rounds(plan, catalog, random.Random(seed), sandbox, seen,
+                              topic_weights(store))
         if not any(r.items for r in rounds):
             raise SessionError("the bank has nothing for this loop: add problems or pick "
                                "another loop")
@@ -315,10 +325,13 @@ class Session:
         item.grade = {"score": grade.score, "feedback": grade.feedback,
                       "covered": grade.covered, "missed": grade.missed}
         self.question_clock.pause()
+        topic = self.question(item).topic
         self.store.record_attempt(self.id, item.item_id, "skill",
                                   {**item.grade, "seconds": round(item.used_seconds, 1),
-                                   "budget": item.budget_seconds,
-                                   "topic": self.question(item).topic})
+                                   "budget": item.budget_seconds, "topic": topic})
+        record_review(self.store, Evidence(item.item_id, "skill", topic, grade.score,
+                                           item.used_seconds, item.budget_seconds),
+                      self.wall_clock())
         self.save()
         return grade
 
@@ -368,6 +381,7 @@ class Session:
         current.used_seconds = self.round_clock.used
         current.status, current.ended_by = "done", ended_by
         current.score = round_score(current)
+        self._record_round_evidence(current)
         self.state.round_index += 1
         self.round_clock = self._countdown(self.round)
         self.question_clock = self._question_countdown()
@@ -376,6 +390,23 @@ class Session:
             self.state.finished = True
         self.save()
         return self.round
+
+    def _record_round_evidence(self, current: RoundState) -> None:
+        """Schedule the round's coding problems for review once, from how the round went,
+        and keep design and data answers in the attempts history."""
+        share = current.budget_seconds / max(1, len(current.items))
+        for item in current.items:
+            if isinstance(item, CodingItem) and item.item_id in self.catalog.coding and \
+                    (item.runs or item.submits):
+                evidence = Evidence(item.item_id, "coding",
+                                    coding_topic(self.catalog.coding[item.item_id].tags),
+                                    item.score or 0.0, current.used_seconds, share, item.hints,
+                                    item.solution_viewed)
+                record_review(self.store, evidence, self.wall_clock())
+            elif isinstance(item, WrittenItem) and item.score:
+                self.store.record_attempt(self.id, item.item_id, item.kind,
+                                          {"score": item_score(item),
+                                           "overall": item.score.get("overall")})
 
     def finish(self) -> None:
         """End every remaining round now (the candidate stopped early)."""
@@ -419,7 +450,9 @@ def item_score(item: Item) -> float:
     if isinstance(item, QuestionItem):
         return float((item.grade or {}).get("score", 0.0))
     if isinstance(item, WrittenItem) and item.score:
-        return float(item.score.get("fraction", 0.0))
+        if "fraction" in item.score:
+            return float(item.score["fraction"])
+        return float(item.score.get("overall", 0.0)) / 3  # a design score without its fraction
     return 0.0
 
 

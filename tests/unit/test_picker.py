@@ -36,3 +36,15 @@ def test_the_onsite_quiz_follows_the_syllabus_mix():
     assert types["mcq"] >= 6 and types["numeric"] >= 3 and types["short"] >= 3
     core = sum(q.topic in TOPIC_GROUPS["core"] for q in chosen)
     assert core >= 4
+
+
+def test_weak_topics_are_picked_more_often():
+    questions, _ = load_skills(bank_root())
+    plan = RoundPlan("skills", 20, 10)
+    counts = Counter()
+    for seed in range(40):
+        picked = pick_questions(questions, plan, random.Random(seed), weights={"nlp": 3.0})
+        counts.update(q.topic for q in picked)
+    share = counts["nlp"] / sum(counts.values())
+    baseline = sum(q.topic == "nlp" for q in questions) / len(questions)
+    assert share > 2 * baseline

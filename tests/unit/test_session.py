@@ -202,3 +202,20 @@ def test_ending_a_round_scores_it_and_marks_unanswered_questions(store, catalog,
     assert session.finished
     assert session.overall_score() == 0.0
     assert Session.resume(store, catalog, session.id, clock).finished
+
+
+def test_answers_and_finished_problems_are_scheduled_for_review(store, catalog, clock,
+                                                                sandbox_runner):
+    session = start(store, catalog, sandbox_runner, clock, drill_loop("dsa-two-sum", catalog))
+    session.begin()
+    problem = session.problem()
+    session.record_grade("submit", Grader(sandbox_runner).grade(problem, problem.wrong[0].source))
+    assert store.card("dsa-two-sum") is None  # once per round, not per submission
+    session.end_round()
+    card = store.card("dsa-two-sum")
+    assert card is not None and card["kind"] == "coding"
+    quiz = start(store, catalog, sandbox_runner, clock, topic_loop("statistics", count=2))
+    quiz.begin()
+    question_id = quiz.item.item_id
+    quiz.answer("")
+    assert store.card(question_id)["topic"] == "statistics"
