@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 ROUND_KINDS = ("coding-dsa", "coding-ml", "skills", "design", "data", "break", "debrief")
+ROUND_TITLES = {"coding-dsa": "DS&A coding", "coding-ml": "ML coding", "skills": "Skills quiz",
+                "design": "ML system design", "data": "Data challenge", "break": "Break",
+                "debrief": "Debrief"}
+ITEM_WORDS = {"coding-dsa": "problem", "coding-ml": "problem", "skills": "question",
+              "design": "prompt", "data": "challenge"}
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,7 @@ async def test_solve_a_problem_run_submit_and_see_verdicts(make_app):
     async with app.run_test(size=(140, 40), message_hook=seen.append) as pilot:
         session = await start_drill(app, pilot, "dsa-two-sum")
         editor = app.screen.query_one("#editor", TextArea)
+        assert editor.has_focus
         assert "def two_sum" in editor.text
         await set_code(app, pilot, WRONG_TWO_SUM)
         await pilot.press("ctrl+r")
@@ -162,15 +163,14 @@ async def test_the_coding_screen_fits_small_and_large_terminals(make_app):
             await start_drill(app, pilot, "dsa-lru-cache")
             editor = app.screen.query_one("#editor", TextArea)
             results = app.screen.query_one(ResultsView)
+            statement = app.screen.query_one("#statement-pane")
+            assert statement.region.width > 40
+            if size[0] < 110:  # one pane at a time: the statement first, F2 swaps in the editor
+                assert editor.region.width == 0
+                await pilot.press("f2")
+                await pilot.pause()
+                assert statement.region.width == 0 and editor.has_focus
             for widget in (editor, results):
                 region = widget.region
                 assert region.width > 20 and region.height >= 3
                 assert region.right <= size[0] and region.bottom <= size[1]
-            statement = app.screen.query_one("#statement-pane")
-            if size[0] < 110:  # one pane at a time; F2 brings the statement in
-                assert not statement.display or statement.region.width == 0
-                await pilot.press("f2")
-                await pilot.pause()
-                assert statement.region.width > 40
-            else:
-                assert statement.region.width > 40

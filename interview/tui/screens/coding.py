@@ -77,12 +77,20 @@ class CodingScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.on_resize()
         self.show_item()
         self.query_one("#editor", TextArea).focus()
-        self.on_resize()
+        if self.has_class("-narrow"):  # read the problem first; F2 goes to the editor
+            self.action_toggle_statement()
 
     def on_resize(self) -> None:
         self.set_class(self.app.size.width < NARROW_COLUMNS, "-narrow")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Practice-only actions are left out of the footer in interview mode."""
+        if action in ("solution", "pause"):
+            return self.session.practice
+        return True
 
     def show_item(self) -> None:
         session = self.session
@@ -98,7 +106,9 @@ class CodingScreen(Screen[None]):
         self._text = session.code(item)
         editor.load_text(self._text)
         results = self.query_one(ResultsView)
-        results.show_message("Ctrl+R runs the examples, Ctrl+S submits against the hidden tests.")
+        results.show_message("Ctrl+R runs the examples, Ctrl+S submits against the hidden tests"
+                             + (", F2 swaps statement and editor." if self.has_class("-narrow")
+                                else "."))
         if item.submission:
             results.show_grade(grade_from_dict(item.submission), "last submission")
         elif item.last_run:
@@ -244,7 +254,12 @@ class CodingScreen(Screen[None]):
             + f"\n\n## Reference solution\n\n```python\n{reference}\n```")
 
     def action_toggle_statement(self) -> None:
+        """Narrow terminals show one pane at a time; wide ones keep both and F2 is harmless."""
         self.toggle_class("-show-statement")
+        if self.has_class("-narrow") and self.has_class("-show-statement"):
+            self.query_one("#statement-pane").focus()
+        else:
+            self.query_one("#editor", TextArea).focus()
 
     def action_pause(self) -> None:
         if not self.session.practice:

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from interview.engine.loops import LOOPS, Loop, find_loop
+from interview.engine.loops import ITEM_WORDS, LOOPS, ROUND_TITLES, Loop, find_loop
 from interview.engine.plan import INTERVIEW, PRACTICE, SessionPlan
 from interview.engine.review import due_count
 
@@ -62,11 +62,11 @@ class HomeScreen(Screen[None]):
         menu.clear_options()
         unfinished = self.app.store.unfinished_session()
         if unfinished is not None:
-            menu.add_option(Option(f"▶ Resume: {_session_label(unfinished)}",
+            menu.add_option(Option(f"▶ Resume {_session_label(unfinished)}",
                                    id=f"resume:{unfinished['id']}"))
             menu.add_option(None)
         for loop in LOOPS:
-            menu.add_option(Option(f"{loop.title}  ({_duration(loop.minutes)})",
+            menu.add_option(Option(f"{loop.title} · {_duration(loop.minutes)}",
                                    id=f"loop:{loop.id}"))
         menu.add_option(None)
         menu.add_option(Option("Custom loop…", id="custom"))
@@ -184,10 +184,15 @@ class HomeScreen(Screen[None]):
 
 
 def loop_markdown(loop: Loop) -> str:
-    rows = "\n".join(f"| {r.kind} | {r.count if r.kind not in ('break', 'debrief') else '–'} "
-                     f"| {r.minutes} min |" for r in loop.rounds)
-    return (f"## {loop.title}\n\n{loop.summary}\n\n| round | items | time |\n|---|---|---|\n"
-            f"{rows}\n\n**Total:** {_duration(loop.minutes)}")
+    rows = "\n".join(f"{number}. **{ROUND_TITLES[r.kind]}**{_items(r.kind, r.count)} · "
+                     f"{r.minutes} min" for number, r in enumerate(loop.rounds, start=1))
+    return (f"## {loop.title}\n\n{loop.summary}\n\n{rows}\n\n"
+            f"**Total:** {_duration(loop.minutes)}")
+
+
+def _items(kind: str, count: int) -> str:
+    word = ITEM_WORDS.get(kind)
+    return f" · {count} {word}{'s' if count != 1 else ''}" if word else ""
 
 
 def resume_markdown(session: dict) -> str:
@@ -207,7 +212,7 @@ def _session_label(session: dict) -> str:
 
 
 def _duration(minutes: int) -> str:
-    return f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
+    return f"{minutes // 60}h{minutes % 60:02d}" if minutes >= 60 else f"{minutes} min"
 
 
 def _utc_now():
