@@ -101,7 +101,7 @@ class DesignScreen(Screen[None]):
                                 "used" if practice else "left", count_up=practice)
         with Horizontal(id="wb-body"):
             yield OptionList(*self._phase_labels(), id="phases")
-            with ContentSwitcher(initial="section-pane", id="wb-panes"):
+            with ContentSwitcher(initial=self._first_pane(), id="wb-panes"):
                 with VerticalScroll(id="prompt-pane"):
                     yield Markdown(f"# {self.prompt.title}\n\n{self.prompt.prompt}")
                 with Vertical(id="section-pane"):
@@ -115,9 +115,20 @@ class DesignScreen(Screen[None]):
         yield Input(placeholder="Ask the interviewer a clarifying question (enter)", id="ask")
         yield Footer(compact=True)
 
+    def _first_pane(self) -> str:
+        """A fresh round opens on the prompt (read it first); a resumed one on the answer."""
+        blank = not self.answer.diagram.strip() and not any(
+            text.strip() for text in self.answer.sections.values())
+        return "prompt-pane" if blank else "section-pane"
+
     def on_mount(self) -> None:
         self.refresh_phases()
-        self.query_one("#section", TextArea).focus()
+        first = self._first_pane()
+        self.query_one("#prompt-pane" if first == "prompt-pane" else "#section").focus()
+        if first == "prompt-pane":
+            self.query_one("#wb-reply", Static).update(
+                "Read the prompt, then F3 writes the current phase's section, F4 draws the "
+                "diagram and F8 asks the interviewer.")
         self.set_interval(PHASE_TICK_SECONDS, self.refresh_phases)
 
     def action_show(self, pane: str) -> None:
