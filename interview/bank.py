@@ -7,7 +7,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from interview.models import CodingProblem, Comparison, ProblemTest, WrongSolution
+from interview.models import CodingProblem, Comparison, ProblemTest, Scaling, WrongSolution
 from interview.schema import FileChecker, build_file
 from interview.yamlfile import FileProblem
 
@@ -99,6 +99,7 @@ class _Checker(FileChecker):
             self.issue(("examples",), "at least one example is required")
         comparison = self.comparison(data.get("compare", "exact"))
         seconds, memory_mb = self.limits(data.get("limits", {}))
+        scaling = self.scaling(data.get("scaling"))
         if self.issues:
             return None
         stem_matches = self.path.stem == data["id"] or self.path.parent.name != "coding"
@@ -114,6 +115,7 @@ class _Checker(FileChecker):
             hints=self.strings(data, "hints"), follow_ups=self.strings(data, "follow_ups"),
             complexity=self.complexity(data.get("complexity", {})),
             generators=data.get("generators", "") or "",
+            scaling=scaling,
         )
 
     def tests(self, data: dict, key: str, hidden: bool) -> list[ProblemTest]:
@@ -203,6 +205,34 @@ class _Checker(FileChecker):
             self.issue(("complexity",), "complexity must be {time: ..., space: ...}")
             return {}
         return spec
+
+    def scaling(self, spec: Any) -> Scaling | None:
+        """`{generate: [name, ..."{n}"...], sizes: [...], time: ...}`; see problems/README.md."""
+        if spec is None:
+            return None
+        if not isinstance(spec, dict) or not {"generate", "sizes"} <= set(spec) <= {
+                "generate", "sizes", "time"}:
+            self.issue(("scaling",), "scaling must be {generate: [...], sizes: [...], time: ...}")
+            return None
+        generate, sizes = spec["generate"], spec["sizes"]
+        if not (isinstance(generate, list) and generate and isinstance(generate[0], str)
+                and "{n}" in generate[1:]):
+            self.issue(("scaling", "generate"),
+                       "scaling.generate must be [generator_name, *arguments] with \"{n}\" "
+                       "where the size goes")
+        if not _valid_sizes(sizes):
+            self.issue(("scaling", "sizes"), "scaling.sizes must be 3+ increasing positive whole "
+                                             "numbers, the largest at least 4 times the smallest")
+        if not isinstance(spec.get("time", ""), str):
+            self.issue(("scaling", "time"), "scaling.time must be a complexity like O(n log n)")
+        return Scaling(generate, sizes, str(spec.get("time", "")))
+
+
+def _valid_sizes(sizes: Any) -> bool:
+    return (isinstance(sizes, list) and len(sizes) >= 3
+            and all(isinstance(s, int) and not isinstance(s, bool) and s > 0 for s in sizes)
+            and all(a < b for a, b in zip(sizes, sizes[1:], strict=False))
+            and sizes[-1] >= 4 * sizes[0])
 
 
 def _yaml_number(value: Any) -> Any:

@@ -52,6 +52,22 @@ class WrongSolution:
 
 
 @dataclass(frozen=True)
+class Scaling:
+    """How to time a solution on growing inputs, for the report's empirical complexity check."""
+
+    generate: list[Any]
+    """`[generator_name, *arguments]`; each argument that is the text "{n}" becomes the size."""
+    sizes: list[int]
+    """The sizes to time, ascending; the largest should take the reference ~20-100 ms."""
+    time: str = ""
+    """Total time as a function of n, when `complexity.time` states something else (per call)."""
+
+    def arguments(self, size: int) -> list[Any]:
+        """The `generate` list for one size."""
+        return [size if argument == "{n}" else argument for argument in self.generate]
+
+
+@dataclass(frozen=True)
 class CodingProblem:
     """A coding problem as described by format v1 (see problems/README.md)."""
 
@@ -75,6 +91,8 @@ class CodingProblem:
     follow_ups: list[str] = field(default_factory=list)
     complexity: dict[str, str] = field(default_factory=dict)
     generators: str = ""
+    scaling: Scaling | None = None
+    """Optional input sizes for timing a solution (see problems/README.md, Scaling)."""
     kind: str = "coding"
 
     @property

@@ -17,6 +17,7 @@ from interview.design import (
     load_data_challenge,
 )
 from interview.grading.coding import Grader, ProblemDefectError
+from interview.grading.complexity import reference_scaling_issues
 from interview.grading.quiz import grade_short
 from interview.models import CodingProblem, SkillQuestion, Verdict
 from interview.skills import check_skill_file
@@ -70,6 +71,7 @@ def validate_file(path: Path, grader: Grader) -> ValidationReport:
     report.problem_id = checked.id
     try:
         report.issues.extend(_check_solutions(checked, grader))
+        report.issues.extend(reference_scaling_issues(checked, grader.sandbox))
     except ProblemDefectError as error:
         report.issues.append(f"{path}: {error}")
     return report

@@ -170,7 +170,7 @@ class Child:
         return None if error else namespace
 
     def run_test(self, index: int, test: dict[str, Any], namespace: dict[str, Any]) -> dict:
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.thread_time()
         calls_done: list[Any] = []
         result: dict[str, Any] = {}
 
@@ -189,6 +189,7 @@ class Child:
             "type": "result",
             "index": index,
             "time_ms": (time.perf_counter() - started) * 1000,
+            "cpu_ms": (time.thread_time() - started_cpu) * 1000,
             "stdout": self.output.take(),
         }
         if error:

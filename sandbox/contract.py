@@ -74,6 +74,8 @@ class TestResult:
     time_ms: float = 0.0
     failed_call: int | None = None
     """For call sequences: the index of the call that raised."""
+    cpu_ms: float = 0.0
+    """CPU time the test's thread used: unlike `time_ms`, not stretched when the machine is busy."""
 
 
 @dataclass(frozen=True)

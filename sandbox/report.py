@@ -35,6 +35,7 @@ def parse_result(name: str, frame: dict[str, Any]) -> TestResult:
         line=_optional_int(frame.get("line")),
         stdout=_text(frame.get("stdout"), MAX_STDOUT),
         time_ms=_number(frame.get("time_ms")),
+        cpu_ms=_number(frame.get("cpu_ms", 0)),
         failed_call=_optional_int(frame.get("failed_call")),
     )
 
