@@ -9,7 +9,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
 from interview.engine.session import Session
+from interview.reports import Report, ReportError
 from interview.tui.messages import RoundEnded
+from interview.tui.screens.history import export_with_notice, load_report, report_markdown
 from interview.tui.widgets.countdown import CountdownView
 
 
@@ -42,40 +44,37 @@ class BreakScreen(Screen[None]):
 
 
 class SummaryScreen(Screen[None]):
-    """The end of a session: each round's score and where to look next."""
+    """The end of a session: its full report, with an export."""
 
-    BINDINGS = [Binding("escape", "home", "Home"), Binding("enter", "home", "Done")]
+    BINDINGS = [Binding("escape", "home", "Home"), Binding("enter", "home", "Done"),
+                Binding("e", "export", "Export")]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        self.report: Report | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll():
-            yield Markdown(summary_markdown(self.session), id="summary")
+        with VerticalScroll(id="summary-scroll"):
+            yield Markdown(id="summary")
         yield Footer(compact=True)
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         if not self.session.finished:
             self.session.finish()
+        self.query_one("#summary-scroll").focus()
+        summary = self.query_one("#summary", Markdown)
+        try:
+            self.report = load_report(self.session.store, self.session.catalog, self.session.id)
+        except ReportError as error:
+            await summary.update(f"The report cannot be built: {error}")
+            return
+        await summary.update(report_markdown(self.report))
 
     def action_home(self) -> None:
         self.app.close_session()
 
-
-def summary_markdown(session: Session) -> str:
-    rows = []
-    for number, current in enumerate(session.state.rounds, start=1):
-        if current.score is None:
-            continue
-        minutes = current.used_seconds / 60
-        rows.append(f"| {number} | {current.kind} | {round(current.score * 100)}% | "
-                    f"{minutes:.0f} of {current.minutes} min | {current.ended_by or '–'} |")
-    overall = session.overall_score()
-    table = ("| # | round | score | time | ended |\n|---|---|---|---|---|\n" + "\n".join(rows)
-             if rows else "No scored rounds.")
-    headline = f"**Overall: {round(overall * 100)}%**" if overall is not None else ""
-    return (f"# Session {session.id}: {session.state.loop_title}\n\n{headline}\n\n{table}\n\n"
-            f"The full report: `interview report {session.id} --format html --output "
-            f"report.html` (also md and json).")
+    def action_export(self) -> None:
+        if self.report is not None:
+            export_with_notice(self, self.report)
