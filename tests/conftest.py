@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from interview.catalog import load_catalog
 from sandbox import Sandbox
 
 
@@ -11,3 +12,63 @@ def sandbox_runner():
     runner = Sandbox(keep_warm=True)
     yield runner
     runner.close()
+
+
+# -- apps for Pilot and snapshot tests: the real bank, a temp database, a fake clock ----------
+
+
+class FakeClock:
+    """Monotonic time that only moves when a test says so."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    return load_catalog()
+
+
+@pytest.fixture
+def clock():
+    return FakeClock()
+
+
+@pytest.fixture
+def store(tmp_path):
+    from interview.storage import open_store
+
+    opened = open_store(tmp_path / "interview.sqlite")
+    yield opened.store
+    opened.store.close()
+
+
+class _KeptSandbox:
+    """The session's sandbox, not closed when one app exits (later tests reuse it)."""
+
+    def __init__(self, sandbox) -> None:
+        self._sandbox = sandbox
+
+    def __getattr__(self, name):
+        return getattr(self._sandbox, name)
+
+    def close(self) -> None:
+        pass
+
+
+@pytest.fixture
+def make_app(catalog, store, clock, sandbox_runner):
+    from interview.tui.app import InterviewApp
+
+    def make(**overrides):
+        options = {"catalog": catalog, "store": store, "sandbox": _KeptSandbox(sandbox_runner),
+                   "clock": clock}
+        return InterviewApp(**{**options, **overrides})
+
+    return make

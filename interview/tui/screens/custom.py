@@ -26,6 +26,10 @@ class CustomLoopScreen(ModalScreen[Loop | None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="custom-form"):
             yield Label("[b]Custom loop[/b]: tick rounds, set items and minutes for each")
+            with Horizontal(classes="custom-row custom-header"):
+                yield Label("round", classes="custom-round")
+                yield Label("items", classes="custom-number")
+                yield Label("minutes", classes="custom-number")
             for kind, title, count, minutes in ROUND_CHOICES:
                 with Horizontal(classes="custom-row"):
                     yield Checkbox(title, kind.startswith("coding-dsa"), id=f"use-{kind}")
