@@ -250,6 +250,14 @@ class Session:
             item.events.append(Event(at, kind, info))
         self.save()
 
+    def record_complexity(self, item_id: str, check: dict[str, Any]) -> None:
+        """Keep the complexity check of an accepted submission (it may arrive after the round)."""
+        for current in self.state.rounds:
+            for item in current.items:
+                if isinstance(item, CodingItem) and item.item_id == item_id:
+                    item.complexity = check
+        self.save()
+
     def _coding_score(self, item: CodingItem) -> float:
         summary = item.submission or {}
         fraction = summary.get("passed_count", 0) / summary["total"] if summary.get("total") \

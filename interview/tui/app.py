@@ -21,7 +21,7 @@ from interview.engine.session import Session, SessionError
 from interview.engine.timer import Clock
 from interview.grading.coding import Grader
 from interview.storage import Store
-from interview.tui.messages import RoundEnded, TimeExpired
+from interview.tui.messages import ComplexityReady, RoundEnded, TimeExpired
 from sandbox import Sandbox
 
 SAVE_EVERY_SECONDS = 2.0
@@ -125,6 +125,28 @@ class InterviewApp(App[None]):
     @on(RoundEnded)
     def show_next_round(self, event: RoundEnded) -> None:
         self.show_round()
+
+    def check_complexity(self, item_id: str, source: str) -> None:
+        """Time an accepted solution at growing sizes, if its problem declares how."""
+        problem = self.catalog.coding.get(item_id)
+        if problem is not None and problem.scaling is not None and source:
+            self._complexity_worker(item_id, source)
+
+    @work(thread=True, group="complexity", exit_on_error=False)
+    def _complexity_worker(self, item_id: str, source: str) -> None:
+        from dataclasses import asdict
+
+        from interview.grading.complexity import check_complexity
+
+        check = check_complexity(self.catalog.coding[item_id], source, self.sandbox)
+        self.post_message(ComplexityReady(item_id, asdict(check)))
+
+    @on(ComplexityReady)
+    def keep_complexity(self, message: ComplexityReady) -> None:
+        if self.session is not None:
+            self.session.record_complexity(message.item_id, message.check)
+            if message.check.get("verdict") != "inconclusive":
+                self.notify(message.check.get("message", ""), title="Complexity", timeout=8)
 
     def tick(self) -> None:
         """Ask the engine what ran out, tell the screen, and save the clocks now and then."""

@@ -25,6 +25,16 @@ class GradeReady(Message):
     item_id: str
     result: GradeResult
     auto: bool = False
+    source: str = ""
+    """The code that was graded (an accepted one goes on to the complexity check)."""
+
+
+@dataclass
+class ComplexityReady(Message):
+    """The empirical complexity check of an accepted submission finished."""
+
+    item_id: str
+    check: dict
 
 
 @dataclass

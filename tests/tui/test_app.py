@@ -94,6 +94,8 @@ async def test_solve_a_problem_run_submit_and_see_verdicts(make_app):
         assert app.screen.query_one(ResultsView).has_class("-passed")
         item = session.state.rounds[0].items[0]
         assert isinstance(item, CodingItem) and item.score == 1.0
+        await wait_for_grading(app, pilot)  # an accepted solution is timed at growing sizes
+        assert item.complexity is not None and item.complexity["expected"] == "O(n)"
         assert app.store.draft(session.id, 0, "dsa-two-sum") == session.problem().reference
         await pilot.press("ctrl+n")
         await pilot.pause()

@@ -164,7 +164,7 @@ class CodingScreen(Screen[None]):
     def grade_in_background(self, kind: str, item_id: str, source: str, auto: bool) -> None:
         problem = self.session.catalog.coding[item_id]
         result = self.app.grader.grade(problem, source, examples_only=kind == "run")
-        self.post_message(GradeReady(kind, item_id, result, auto))
+        self.post_message(GradeReady(kind, item_id, result, auto, source))
 
     @on(GradeReady)
     def show_grade(self, message: GradeReady) -> None:
@@ -181,6 +181,7 @@ class CodingScreen(Screen[None]):
             self._jump_to_error(message.result)
             if message.kind == "submit" and message.result.passed:
                 self.notify("All tests pass. Ctrl+N moves on.", title="Accepted", timeout=5)
+                self.app.check_complexity(message.item_id, message.source)
         if self._ending and not self._busy:
             self._finish_round("time")
 
