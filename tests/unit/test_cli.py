@@ -129,7 +129,7 @@ def test_validate_reports_every_issue_and_exits_1(tmp_path):
 def test_validate_accepts_good_files():
     result = interview("validate", str(FIXTURES))
     assert result.returncode == 0, result.stdout
-    assert "3/3 problem files valid" in result.stdout
+    assert "4/4 problem files valid" in result.stdout
 
 
 def test_help_lists_the_commands():
