@@ -419,7 +419,8 @@ class Session:
     def finish(self) -> None:
         """End every remaining round now (the candidate stopped early)."""
         while self.round is not None:
-            self.end_round("skipped" if self.round.status == "pending" else "submitted")
+            skipped = self.round.status == "pending" and self.round.kind not in UNSCORED_ROUNDS
+            self.end_round("skipped" if skipped else "submitted")
 
     def abandon(self) -> None:
         """Set the session aside: it is kept, but no longer offered for resuming."""

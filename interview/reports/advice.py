@@ -94,10 +94,10 @@ def _step(area: WeakArea, catalog: Catalog, seen: set[str]) -> NextStep:
         return NextStep(area.area, "Work through another data challenge, checking each "
                         "checkpoint's query before moving on.", suggest(challenges, seen))
     problems = [(p.id, p.title) for p in catalog.coding.values() if matches(area.area, p.tags)]
-    if area.kind == "coding":
+    count = sum(q.topic == area.area for q in catalog.questions.values())
+    if area.kind == "coding" or not count:  # a review area can be a coding tag
         text = f"Solve more {area.area} problems without hints, running the examples early."
     else:
-        count = sum(q.topic == area.area for q in catalog.questions.values())
         text = (f"Run a topic drill on {area.area} ({count} questions in the bank) and read "
                 "the explanations of the misses above.")
     return NextStep(area.area, text, suggest(problems, seen))

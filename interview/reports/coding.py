@@ -96,10 +96,11 @@ def time_notes(events: list[Event]) -> list[str]:
     notes = []
     if first_run is None:
         return ["the code was never run"]
-    notes.append(f"{minutes(first_run.at)} before the first run")
+    first = "run" if first_run.kind in ("run", "custom") else "submission"
+    notes.append(f"{minutes(first_run.at)} before the first {first}")
     if green is not None:
         notes.append(f"examples all passed at {clock_time(green.at)}")
-    if submits:
+    if submits and submits[-1] is not first_run:
         notes.append(f"{minutes(submits[-1].at - first_run.at)} from the first run to the "
                      f"last submission")
     return notes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -65,10 +66,20 @@ def miss(item: QuestionItem, catalog: Catalog) -> Miss:
                     response_text(item, None), "", "", str(grade.get("feedback", "")),
                     score_of(item))
     answer = {**item.values, "answer": item.expected}
-    return Miss(item.item_id, question.topic, fill(question.question, item.values).strip(),
-                response_text(item, question), expected_text(item, question),
-                fill(question.explanation, answer).strip(), str(grade.get("feedback", "")),
-                score_of(item))
+    return Miss(item.item_id, question.topic,
+                plain(fill(question.question, item.values)), response_text(item, question),
+                expected_text(item, question), plain(fill(question.explanation, answer)),
+                str(grade.get("feedback", "")), score_of(item))
+
+
+INLINE_MARKUP = re.compile(r"\*\*(.+?)\*\*|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])|`([^`]+)`")
+
+
+def plain(bank_text: str) -> str:
+    """Bank text without its inline Markdown (bold, italics, code): every export format
+    escapes what it shows, so the markup would otherwise appear as literal asterisks."""
+    return INLINE_MARKUP.sub(lambda m: next(g for g in m.groups() if g is not None),
+                             bank_text).strip()
 
 
 def response_text(item: QuestionItem, question: SkillQuestion | None) -> str:

@@ -367,3 +367,11 @@ def test_a_question_item_without_a_bank_question_still_reports(catalog):
                         grade={"score": 0.0, "feedback": "incorrect"})
     shown = miss(item, catalog)
     assert shown.topic == "unknown" and "no longer in the bank" in shown.question
+
+
+def test_bank_markup_is_dropped_not_shown_as_literal_asterisks():
+    from interview.reports.skills import plain
+
+    assert plain("κ is **1** for `[[9, 0], [0, 9]]`, *always*") == \
+        "κ is 1 for [[9, 0], [0, 9]], always"
+    assert plain("2 * 3 * 4 and x*y") == "2 * 3 * 4 and x*y"

@@ -219,3 +219,12 @@ def test_answers_and_finished_problems_are_scheduled_for_review(store, catalog, 
     question_id = quiz.item.item_id
     quiz.answer("")
     assert store.card(question_id)["topic"] == "statistics"
+
+
+def test_finishing_at_the_debrief_does_not_count_it_as_skipped(store, catalog, clock,
+                                                               sandbox_runner):
+    session = start(store, catalog, sandbox_runner, clock, find_loop("phone-screen"))
+    session.end_round()
+    session.end_round()
+    session.finish()
+    assert [r.ended_by for r in session.state.rounds] == ["submitted", "submitted", "submitted"]
