@@ -176,3 +176,47 @@ async def test_the_coding_screen_fits_small_and_large_terminals(make_app):
                 region = widget.region
                 assert region.width > 20 and region.height >= 3
                 assert region.right <= size[0] and region.bottom <= size[1]
+
+
+async def test_a_preset_loop_starts_from_the_home_screen(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("down", "enter")  # the second preset: the phone screen
+        await wait_for_grading(app, pilot)
+        assert isinstance(app.screen, CodingScreen)
+        assert app.session.state.loop_id == "phone-screen"
+        assert [r.kind for r in app.session.state.rounds] == ["coding-dsa", "skills", "debrief"]
+
+
+async def test_the_command_palette_lists_the_main_actions(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)):
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Start: ML engineer onsite" in titles
+        assert {"Custom loop", "Drill from the bank", "History"} <= set(titles)
+
+
+async def test_edit_in_external_editor_reloads_what_was_saved(make_app, monkeypatch, tmp_path):
+    import contextlib
+    import sys
+
+    script = tmp_path / "fake_editor.py"
+    script.write_text("import sys\nopen(sys.argv[1], 'w').write('def two_sum(a, b):\\n"
+                      "    return [0, 1]\\n')\n")
+    monkeypatch.setenv("VISUAL", f"{sys.executable} {script}")
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        session = await start_drill(app, pilot, "dsa-two-sum")
+        monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert app.screen.query_one("#editor", TextArea).text.startswith("def two_sum(a, b):")
+        assert session.draft().startswith("def two_sum(a, b):")
+
+
+async def test_a_moved_aside_database_is_announced(make_app):
+    seen = []
+    app = make_app(notice="The database could not be read; it was moved to x.damaged")
+    async with app.run_test(size=(100, 30), message_hook=seen.append) as pilot:
+        await pilot.pause()
+        assert any("moved to x.damaged" in str(n.message) for n in app._notifications)

@@ -284,7 +284,8 @@ class CodingScreen(Screen[None]):
             except (OSError, NotImplementedError) as error:
                 self.notify(f"Could not open {editor_command}: {error}", severity="error")
                 return
-            editor.load_text(path.read_text(encoding="utf-8", errors="replace"))
+            self._text = path.read_text(encoding="utf-8", errors="replace")
+            editor.load_text(self._text)
         self.save_draft()
 
     # -- moving on ---------------------------------------------------------------------------
