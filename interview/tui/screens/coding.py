@@ -133,6 +133,9 @@ class CodingScreen(Screen[None]):
         if self._draft_timer is not None:
             self._draft_timer.stop()
             self._draft_timer = None
+        editors = self.query("#editor")
+        if editors:  # the widget is current; after unmount the last Changed text stands in
+            self._text = editors.first(TextArea).text
         if self._text is not None and isinstance(self.session.item, CodingItem):
             self.session.save_draft(self._text)
 
