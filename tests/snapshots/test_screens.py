@@ -141,3 +141,16 @@ def test_design_feedback(snap_compare, make_app):
         await steady(pilot)
 
     assert snap_compare(app, terminal_size=WIDE, run_before=run_before)
+
+
+def test_design_whiteboard_wide(snap_compare, make_app):
+    app = make_app()
+
+    async def run_before(pilot):
+        open_session(app, drill_loop("SD-01", app.catalog))
+        await pilot.pause()
+        await pilot.press("f4", *"events -> feature store -> ranker")
+        await pilot.pause(0.5)
+        await steady(pilot)
+
+    assert snap_compare(app, terminal_size=(200, 50), run_before=run_before)

@@ -159,4 +159,11 @@ async def test_the_draft_survives_and_the_screen_fits_80x24(catalog, store, sand
         await pilot.pause()
         assert app.screen.query_one("#section", TextArea).text == "Scale: 100M users."
         assert app.screen.answer.diagram == "x -> y"
+        for pane in ("#prompt-pane", "#section-pane", "#diagram-pane"):  # side by side
+            region = app.screen.query_one(pane).region
+            assert region.width > 30 and region.right <= 200
+        await pilot.press("f5")
+        await pilot.pause()
+        assert app.screen.query_one("#transcript-pane").region.width > 30
+        assert app.screen.query_one("#prompt-pane").region.width == 0
         app.save_screenshot(filename="design-200x50.svg", path="/tmp")

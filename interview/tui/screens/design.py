@@ -1,7 +1,8 @@
 """The ML system-design round: phases with budgets, a section per phase, a diagram, an interviewer.
 
-F2-F5 switch the main pane (prompt, section, diagram, transcript), so it works at 80x24; the
-phase list on the left picks which section the editor shows. The interviewer answers typed
+F2-F5 switch the main pane (prompt, section, diagram, transcript), so it works at 80x24; wide
+terminals show the prompt, the section and the diagram side by side. The phase list on the left
+picks which section the editor shows. The interviewer answers typed
 clarifying questions and cuts in with follow-ups; the engine (`engine.whiteboard`) decides what.
 """
 
@@ -16,7 +17,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import (
-    ContentSwitcher,
     DataTable,
     Footer,
     Input,
@@ -49,6 +49,8 @@ from interview.tui.widgets.diagram_view import DiagramView
 from interview.tui.widgets.self_rating import SelfRatingModal
 
 DRAFT_DEBOUNCE_SECONDS = 1.0
+WIDE_COLUMNS = 150
+"""From this width the prompt, the section and the diagram are shown side by side."""
 PHASE_TICK_SECONDS = 1.0
 """How often the phase list is refreshed and the interviewer considers a follow-up."""
 
@@ -62,8 +64,13 @@ class DesignScreen(Screen[None]):
     DesignScreen #wb-body { height: 1fr; }
     DesignScreen #phases { width: 28; height: 1fr; border: none; border-right: solid $primary; }
     DesignScreen #wb-panes { width: 1fr; }
-    DesignScreen #section-pane, DesignScreen #prompt-pane, DesignScreen #transcript-pane {
-        height: 1fr; }
+    DesignScreen .wb-pane { display: none; width: 1fr; height: 1fr; }
+    DesignScreen .wb-pane.-current { display: block; }
+    DesignScreen.-wide #prompt-pane, DesignScreen.-wide #section-pane,
+    DesignScreen.-wide #diagram-pane { display: block; }
+    DesignScreen.-wide #prompt-pane { border-right: solid $primary; }
+    DesignScreen.-wide #diagram-pane { border-left: solid $primary; }
+    DesignScreen.-wide.-transcript #prompt-pane { display: none; }
     DesignScreen #section-label { height: 1; padding: 0 1; background: $boost; }
     DesignScreen #section { height: 1fr; border: none; }
     DesignScreen #prompt-pane, DesignScreen #transcript-pane { padding: 0 1; }
@@ -101,15 +108,15 @@ class DesignScreen(Screen[None]):
                                 "used" if practice else "left", count_up=practice)
         with Horizontal(id="wb-body"):
             yield OptionList(*self._phase_labels(), id="phases")
-            with ContentSwitcher(initial=self._first_pane(), id="wb-panes"):
-                with VerticalScroll(id="prompt-pane"):
+            with Horizontal(id="wb-panes"):
+                with VerticalScroll(id="prompt-pane", classes="wb-pane"):
                     yield Markdown(f"# {self.prompt.title}\n\n{self.prompt.prompt}")
-                with Vertical(id="section-pane"):
+                with Vertical(id="section-pane", classes="wb-pane"):
                     yield Static("", id="section-label")
                     yield TextArea(self.answer.sections.get(self.phase, ""), id="section",
                                    language="markdown", soft_wrap=True)
-                yield DiagramView(self.answer.diagram, id="diagram-pane")
-                with VerticalScroll(id="transcript-pane"):
+                yield DiagramView(self.answer.diagram, id="diagram-pane", classes="wb-pane")
+                with VerticalScroll(id="transcript-pane", classes="wb-pane"):
                     yield Markdown(self._transcript_markdown(), id="transcript")
         yield Static("", id="wb-reply", markup=False)
         yield Input(placeholder="Ask the interviewer a clarifying question (enter)", id="ask")
@@ -121,7 +128,19 @@ class DesignScreen(Screen[None]):
             text.strip() for text in self.answer.sections.values())
         return "prompt-pane" if blank else "section-pane"
 
+    def show_pane(self, pane: str) -> None:
+        """Narrow terminals show this pane alone; wide ones only swap the prompt for the
+        transcript when that is asked for."""
+        for widget in self.query(".wb-pane"):
+            widget.set_class(widget.id == pane, "-current")
+        self.set_class(pane == "transcript-pane", "-transcript")
+
+    def on_resize(self) -> None:
+        self.set_class(self.app.size.width >= WIDE_COLUMNS, "-wide")
+
     def on_mount(self) -> None:
+        self.on_resize()
+        self.show_pane(self._first_pane())
         self.refresh_phases()
         first = self._first_pane()
         self.query_one("#prompt-pane" if first == "prompt-pane" else "#section").focus()
@@ -132,7 +151,7 @@ class DesignScreen(Screen[None]):
         self.set_interval(PHASE_TICK_SECONDS, self.refresh_phases)
 
     def action_show(self, pane: str) -> None:
-        self.query_one("#wb-panes", ContentSwitcher).current = pane
+        self.show_pane(pane)
         focus = {"section-pane": "#section", "diagram-pane": "#diagram-text"}.get(pane)
         if focus:
             self.query_one(focus).focus()
@@ -177,7 +196,7 @@ class DesignScreen(Screen[None]):
             return
         self.phase = name
         self.query_one("#section", TextArea).load_text(self.answer.sections.get(name, ""))
-        self.query_one("#wb-panes", ContentSwitcher).current = "section-pane"
+        self.show_pane("section-pane")
 
     @on(OptionList.OptionSelected, "#phases")
     def edit_section(self) -> None:
