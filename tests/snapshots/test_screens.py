@@ -154,3 +154,63 @@ def test_design_whiteboard_wide(snap_compare, make_app):
         await steady(pilot)
 
     assert snap_compare(app, terminal_size=(200, 50), run_before=run_before)
+
+
+def test_bank_filtered(snap_compare, make_app):
+    async def run_before(pilot):
+        await pilot.press("b", "slash", *"sum")
+        await pilot.pause(0.4)
+        await steady(pilot)
+
+    assert snap_compare(make_app(), terminal_size=WIDE, run_before=run_before)
+
+
+def test_break_between_rounds(snap_compare, make_app):
+    app = make_app()
+    loop = Loop("test", "Two rounds", "", (RoundPlan("break", 5), RoundPlan("skills", 4, 2,
+                                                                             picks=SKILL_IDS)))
+
+    async def run_before(pilot):
+        open_session(app, loop)
+        await steady(pilot)
+
+    assert snap_compare(app, terminal_size=NARROW, run_before=run_before)
+
+
+def test_data_challenge(snap_compare, make_app):
+    app = make_app()
+
+    async def run_before(pilot):
+        open_session(app, drill_loop("DC-1", app.catalog))
+        await pilot.pause()
+        await steady(pilot)
+
+    assert snap_compare(app, terminal_size=WIDE, run_before=run_before)
+
+
+def test_history_empty(snap_compare, make_app):
+    async def run_before(pilot):
+        await pilot.press("h")
+        await steady(pilot)
+
+    assert snap_compare(make_app(), terminal_size=NARROW, run_before=run_before)
+
+
+def test_end_of_session_report(snap_compare, make_app, monkeypatch):
+    import interview.storage
+
+    monkeypatch.setattr(interview.storage.time, "time", lambda: 1_796_400_000.0)
+    monkeypatch.setenv("TZ", "UTC")  # the report shows the local date
+    interview.storage.time.tzset()
+    app = make_app()
+    loop = Loop("test", "Skills", "", (RoundPlan("skills", 4, 2, picks=SKILL_IDS),))
+
+    async def run_before(pilot):
+        session = open_session(app, loop)
+        await pilot.pause()
+        session.end_round()
+        app.show_round()
+        await pilot.pause(0.5)
+        await steady(pilot)
+
+    assert snap_compare(app, terminal_size=WIDE, run_before=run_before)

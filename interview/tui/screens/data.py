@@ -112,7 +112,7 @@ class DataScreen(Screen[None]):
             yield Static(f"[b]{self.challenge.title}[/b]", id="dc-title")
             yield CountdownView(lambda: self.session.round_clock,
                                 "used" if practice else "left", count_up=practice)
-        with ContentSwitcher(initial="console-pane", id="dc-panes"):
+        with ContentSwitcher(initial=self._first_pane(), id="dc-panes"):
             with VerticalScroll(id="brief-pane"):
                 yield Markdown(brief_markdown(self.challenge), id="brief")
             with Vertical(id="console-pane"):
@@ -135,8 +135,17 @@ class DataScreen(Screen[None]):
                                soft_wrap=True)
         yield Footer(compact=True)
 
+    def _first_pane(self) -> str:
+        """A fresh round opens on the brief and the tables; a resumed one on the console."""
+        started = self.draft.sql.strip() or self.draft.conclusion.strip() or any(
+            answer.strip() for answer in self.draft.answers.values())
+        return "console-pane" if started else "brief-pane"
+
     def on_mount(self) -> None:
-        self.query_one("#sql", TextArea).focus()
+        if self._first_pane() == "brief-pane":
+            self.query_one("#brief-pane").focus()
+        else:
+            self.query_one("#sql", TextArea).focus()
 
     def action_show(self, pane: str) -> None:
         self.query_one("#dc-panes", ContentSwitcher).current = pane

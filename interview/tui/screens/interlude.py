@@ -8,6 +8,7 @@ from textual.containers import Center, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
+from interview.engine.loops import ROUND_TITLES
 from interview.engine.session import Session
 from interview.reports import Report, ReportError
 from interview.tui.messages import RoundEnded
@@ -27,8 +28,8 @@ class BreakScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Center():
-            yield CountdownView(lambda: self.session.round_clock, "break")
-        upcoming = next((r.kind for r in self.session.state.rounds[
+            yield CountdownView(lambda: self.session.round_clock, "break", urgent=False)
+        upcoming = next((ROUND_TITLES[r.kind] for r in self.session.state.rounds[
             self.session.state.round_index + 1:] if r.kind != "break"), "the summary")
         yield Markdown(f"## Break\n\nStretch, drink some water. Next: **{upcoming}**.\n\n"
                        "Press **enter** when you are ready; the next round's clock starts then.")

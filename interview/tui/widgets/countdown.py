@@ -23,11 +23,13 @@ class CountdownView(Static):
     """
 
     def __init__(self, countdown: Callable[[], Countdown], label: str = "time left",
-                 count_up: bool = False, **kwargs) -> None:
+                 count_up: bool = False, urgent: bool = True, **kwargs) -> None:
         super().__init__(**kwargs)
         self.countdown = countdown
         self.label = label
         self.count_up = count_up
+        self.urgent = urgent
+        """Colour the last minutes (not for a break, which is only ever 5 minutes long)."""
 
     def on_mount(self) -> None:
         self.refresh_time()
@@ -41,7 +43,7 @@ class CountdownView(Static):
         else:
             text = f"{self.label} {format_clock(countdown.remaining)}"
         self.update(text + (" ⏸" if paused else ""))
-        level = "normal" if self.count_up else countdown.level
+        level = countdown.level if self.urgent and not self.count_up else "normal"
         for name in LEVELS:
             self.set_class(name == level and name != "normal", f"-{name}")
         self.set_class(paused, "-paused")
