@@ -193,6 +193,11 @@ def design_blocks(design: DesignItemReport) -> list[Block]:
                          for row in design.dimensions]))
     if design.calibration:
         blocks += [Paragraph("", lead="Calibration:"), BulletList(list(design.calibration))]
+    if design.diagram_edges:
+        blocks += [Paragraph("", lead="Diagram:"), BulletList(list(design.diagram_edges))]
+    if design.transcript:
+        blocks += [Paragraph("", lead="Interviewer transcript:"),
+                   BulletList(list(design.transcript))]
     return blocks
 
 

@@ -120,6 +120,10 @@ class DesignItemReport:
     """Gaps of 2+ between self-rating and score ("you rated yourself 3, scored 1 on Data")."""
     questions_asked: int = 0
     """Clarifying questions in the transcript."""
+    diagram_edges: list[str] = field(default_factory=list)
+    """The whiteboard diagram as edges ("events → ranker (features)")."""
+    transcript: list[str] = field(default_factory=list)
+    """Clarifying questions and follow-ups with their answers, in order."""
 
 
 @dataclass

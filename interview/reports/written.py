@@ -29,7 +29,18 @@ def design_item_report(item: WrittenItem, catalog: Catalog) -> DesignItemReport:
         item_id=item.item_id, title=prompt.title if prompt else item.item_id,
         scored=bool(score), fraction=score_fraction(score),
         dimensions=rows, calibration=calibration(rows),
-        questions_asked=sum("clarif" in str(entry.get("kind", "")) for entry in item.transcript))
+        questions_asked=sum("clarif" in str(entry.get("kind", "")) for entry in item.transcript),
+        diagram_edges=[line.removeprefix("- ") for line in
+                       str(score.get("diagram") or "").splitlines() if line.strip()],
+        transcript=[transcript_line(entry) for entry in item.transcript
+                    if isinstance(entry, dict)])
+
+
+def transcript_line(entry: dict[str, Any]) -> str:
+    """One exchange with the interviewer, as the report lists it."""
+    who = "Follow-up" if entry.get("kind") == "follow-up" else "You asked"
+    answer = str(entry.get("answer") or "").strip() or "(no answer)"
+    return f"{who}: {entry.get('question', '')} — {answer}"
 
 
 def score_fraction(score: dict[str, Any]) -> float | None:

@@ -142,6 +142,12 @@ def test_the_design_round_has_the_rubric_table_and_calibration(full_report, play
                                   for row in low]
     assert any(row.red_flags for row in design.dimensions)
     assert design.questions_asked == 1
+    assert design.diagram_edges == ["events → feature store", "feature store → ranker (scores)"]
+    assert design.transcript[0] == "You asked: How many users? — About 100M daily."
+    assert design.transcript[1].startswith("Follow-up: How do you handle cold start? — ")
+    markdown = render_markdown(full_report)
+    assert "- feature store → ranker (scores)" in markdown
+    assert "**Interviewer transcript:**" in markdown
 
 
 def test_a_design_score_with_missing_keys_shows_what_is_there(catalog):
