@@ -220,3 +220,89 @@ async def test_a_moved_aside_database_is_announced(make_app):
     async with app.run_test(size=(100, 30), message_hook=seen.append) as pilot:
         await pilot.pause()
         assert any("moved to x.damaged" in str(n.message) for n in app._notifications)
+
+
+async def test_the_app_stays_responsive_while_a_submission_loops_forever(make_app):
+    from interview.models import Verdict
+
+    seen = []
+    app = make_app()
+    async with app.run_test(size=(140, 40), message_hook=seen.append) as pilot:
+        await start_drill(app, pilot, "dsa-two-sum")
+        await set_code(app, pilot, "def two_sum(nums, target):\n    while True:\n        pass\n")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert "Running the examples" in str(app.screen.query_one("#results-text").render())
+        await pilot.press("end", "enter", *"# still typing")  # the editor answers meanwhile
+        await pilot.pause()
+        assert "# still typing" in app.screen.query_one("#editor", TextArea).text
+        await wait_for_grading(app, pilot)
+        (graded,) = [m for m in seen if isinstance(m, GradeReady)]
+        assert {t.verdict for t in graded.result.tests} <= {Verdict.TIME_LIMIT, Verdict.NOT_RUN}
+        assert graded.result.tests[0].verdict is Verdict.TIME_LIMIT
+
+
+async def test_custom_input_runs_against_the_reference(make_app):
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await start_drill(app, pilot, "dsa-two-sum")
+        await set_code(app, pilot, WRONG_TWO_SUM)
+        await pilot.press("ctrl+t", *"[3, 5, 4], 9", "enter")
+        await wait_for_grading(app, pilot)
+        shown = str(app.screen.query_one("#results-text").render())
+        assert "wrong answer" in shown and "[1, 2]" in shown and "[0, 1]" in shown
+        await pilot.press("ctrl+u", *"nonsense(", "enter")
+        await wait_for_grading(app, pilot)
+        assert "not a Python literal" in str(app.screen.query_one("#results-text").render())
+
+
+async def test_the_countdown_turns_amber_then_red(make_app, clock):
+    from interview.tui.widgets.countdown import CountdownView
+
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        session = await start_drill(app, pilot, "dsa-two-sum")
+        countdown = app.screen.query_one(CountdownView)
+        budget = session.problem().minutes * 60
+        clock.advance(budget - 4 * 60)
+        countdown.refresh_time()
+        assert countdown.has_class("-warning") and not countdown.has_class("-critical")
+        clock.advance(3.5 * 60)
+        countdown.refresh_time()
+        assert countdown.has_class("-critical")
+
+
+async def test_practice_mode_shows_the_solution_after_a_first_run(make_app):
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        session = await start_drill(app, pilot, "dsa-two-sum", mode="practice")
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        statement = app.screen.query_one("#statement", Markdown)
+        assert "Reference solution" not in statement.source
+        await pilot.press("ctrl+r")
+        await wait_for_grading(app, pilot)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert "Reference solution" in statement.source
+        assert session.item.solution_viewed
+
+
+async def test_a_custom_loop_is_built_from_the_dialog(make_app):
+    from textual.widgets import Checkbox, Input
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#use-coding-dsa", Checkbox).value = False
+        dialog.query_one("#use-skills", Checkbox).value = True
+        dialog.query_one("#count-skills", Input).value = "3"
+        dialog.query_one("#custom-topics", Input).value = "statistics"
+        await pilot.press("ctrl+s")
+        await wait_for_grading(app, pilot)
+        rounds = app.session.state.rounds
+        assert [r.kind for r in rounds] == ["skills"]
+        assert len(rounds[0].items) == 3
+        assert {app.catalog.questions[i.item_id].topic for i in rounds[0].items} == {"statistics"}
