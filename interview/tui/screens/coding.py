@@ -105,6 +105,7 @@ class CodingScreen(Screen[None]):
         editor = self.query_one("#editor", TextArea)
         self._text = session.code(item)
         editor.load_text(self._text)
+        self.resolve_in_background(item.item_id)
         results = self.query_one(ResultsView)
         results.show_message("Ctrl+R runs the examples, Ctrl+S submits against the hidden tests"
                              + (", F2 swaps statement and editor." if self.has_class("-narrow")
@@ -162,6 +163,12 @@ class CodingScreen(Screen[None]):
         item = self._item()
         self.grade_in_background(kind, item.item_id, self.query_one("#editor", TextArea).text,
                                  auto)
+
+    @work(thread=True, group="resolve", exit_on_error=False)
+    def resolve_in_background(self, item_id: str) -> None:
+        """Compute the expected values of generated tests while the candidate reads, so the
+        first submission does not wait for the reference solution."""
+        self.app.grader.resolve(self.session.catalog.coding[item_id])
 
     @work(thread=True, exclusive=True, group="grading", exit_on_error=False)
     def grade_in_background(self, kind: str, item_id: str, source: str, auto: bool) -> None:
