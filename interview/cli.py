@@ -17,8 +17,10 @@ EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 DESCRIPTION = """\
 Mock technical interviews for machine-learning engineers, offline in your terminal.
 
-Run without a command to open the app. The commands below grade solutions and check
-problem files without opening it."""
+Run without a command to open the app: mock loops, drills, reviews, reports and history.
+The commands below export reports, list history, grade solutions and design answers, and
+check problem files, all without opening it. Your data lives in the user data directory,
+or in $INTERVIEW_HOME when set."""
 
 EPILOG = """\
 examples:
