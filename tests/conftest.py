@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from interview.catalog import load_catalog
+from interview.engine.timer import ManualClock as FakeClock
 from sandbox import Sandbox
 
 
@@ -16,18 +17,6 @@ def sandbox_runner():
 
 # -- apps for Pilot and snapshot tests: the real bank, a temp database, a fake clock ----------
 
-
-class FakeClock:
-    """Monotonic time that only moves when a test says so."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @pytest.fixture(scope="session")

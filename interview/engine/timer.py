@@ -78,3 +78,16 @@ def format_clock(seconds: float) -> str:
     """`12:05` for the countdown display (minutes can exceed 59)."""
     whole = int(seconds + 0.999)
     return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
+@dataclass
+class ManualClock:
+    """A clock that moves only when told: tests, and replaying a session's timeline."""
+
+    now: float = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds

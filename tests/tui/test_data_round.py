@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable, Input, Markdown, Static, TextArea
 
-from interview.catalog import load_catalog
 from interview.engine.plan import SessionPlan, drill_loop
 from interview.engine.session import Session
+from interview.engine.timer import ManualClock as FakeClock
 from interview.grading.data_challenge import reference_value
-from interview.storage import open_store
 from interview.tui.app import InterviewApp
 from interview.tui.screens import data as data_screen
 from interview.tui.screens.data import DataScreen
@@ -18,25 +17,6 @@ from interview.tui.screens.design import FeedbackScreen
 SLOW_QUERY = ("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
               "SELECT COUNT(*) FROM n")
 
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
-
-
-@pytest.fixture
-def store(tmp_path):
-    opened = open_store(tmp_path / "interview.sqlite")
-    yield opened.store
-    opened.store.close()
 
 
 async def run_sql(app, pilot, sql: str) -> str:

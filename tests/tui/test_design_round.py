@@ -5,36 +5,12 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable, Markdown, Static, TextArea
 
-from interview.catalog import load_catalog
 from interview.engine.plan import SessionPlan, drill_loop
 from interview.engine.session import Session
-from interview.storage import open_store
+from interview.engine.timer import ManualClock as FakeClock
 from interview.tui.app import InterviewApp
 from interview.tui.screens.design import DesignScreen, FeedbackScreen
 from interview.tui.widgets.self_rating import SelfRatingModal
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
-
-
-@pytest.fixture
-def store(tmp_path):
-    opened = open_store(tmp_path / "interview.sqlite")
-    yield opened.store
-    opened.store.close()
 
 
 def design_app(catalog, store, sandbox, clock, mode="interview"):

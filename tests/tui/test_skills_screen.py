@@ -12,12 +12,10 @@ from textual import on
 from textual.app import App
 from textual.widgets import Markdown, TextArea
 
-from interview.catalog import load_catalog
 from interview.engine.loops import Loop, RoundPlan
 from interview.engine.plan import INTERVIEW, PRACTICE, SessionPlan
 from interview.engine.session import Session
 from interview.engine.state import QuestionItem
-from interview.storage import open_store
 from interview.tui.messages import RoundEnded, TimeExpired
 from interview.tui.screens.skills import SkillsScreen
 from interview.tui.widgets.choice_list import ChoiceList
@@ -26,16 +24,6 @@ SINGLE, MULTIPLE, NUMERIC, SHORT = "BD-03", "BD-01", "OPS-09", "BD-04"
 """One question of each kind from problems/skills/big-data.yaml and deployment-mlops.yaml."""
 SHORT_ANSWER = "it is data skew from one hot key so use salting or a broadcast join"
 
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 class Host(App[None]):
@@ -59,23 +47,6 @@ class Host(App[None]):
     @on(RoundEnded)
     def record_round_end(self, event: RoundEnded) -> None:
         self.rounds_ended.append(event.ended_by)
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
-
-
-@pytest.fixture
-def store(tmp_path):
-    opened = open_store(tmp_path / "interview.sqlite")
-    yield opened.store
-    opened.store.close()
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
 
 
 @pytest.fixture

@@ -4,41 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from interview.catalog import load_catalog
 from interview.engine.loops import find_loop
 from interview.engine.plan import PRACTICE, SessionPlan, drill_loop, topic_loop
 from interview.engine.session import QUESTION_EXPIRED, ROUND_EXPIRED, Session, SessionError
 from interview.engine.state import CodingItem, QuestionItem
 from interview.grading.coding import Grader
 from interview.storage import open_store
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
-
-
-@pytest.fixture
-def store(tmp_path):
-    opened = open_store(tmp_path / "interview.sqlite")
-    yield opened.store
-    opened.store.close()
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
 
 
 def start(store, catalog, sandbox, clock, loop, mode="interview", seed=7):

@@ -1,12 +1,5 @@
 from interview.engine.timer import Countdown, format_clock
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+from interview.engine.timer import ManualClock as FakeClock
 
 
 def test_a_countdown_runs_only_while_started():
