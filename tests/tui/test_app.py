@@ -306,3 +306,23 @@ async def test_a_custom_loop_is_built_from_the_dialog(make_app):
         assert [r.kind for r in rounds] == ["skills"]
         assert len(rounds[0].items) == 3
         assert {app.catalog.questions[i.item_id].topic for i in rounds[0].items} == {"statistics"}
+
+
+async def test_due_reviews_are_offered_and_build_a_session(make_app, store):
+    from datetime import UTC, datetime, timedelta
+
+    from interview.engine.review import Evidence, record_review
+
+    long_ago = datetime.now(UTC) - timedelta(days=30)
+    record_review(store, Evidence("STA-01", "skill", "statistics", 0.0), long_ago)
+    record_review(store, Evidence("dsa-two-sum", "coding", "hashing", 0.0), long_ago)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        labels = menu_labels(app)
+        review = next(i for i, label in enumerate(labels) if label.startswith("Review due"))
+        assert labels[review] == "Review due items (2)"
+        app.screen.query_one("#menu", OptionList).highlighted = review
+        await pilot.press("enter")
+        await wait_for_grading(app, pilot)
+        rounds = app.session.state.rounds
+        assert [[i.item_id for i in r.items] for r in rounds] == [["dsa-two-sum"], ["STA-01"]]
