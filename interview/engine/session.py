@@ -375,6 +375,24 @@ class Session:
             self.item.used_seconds = self.question_clock.used
         self.question_clock.pause()
 
+    def drop_missing_items(self) -> list[str]:
+        """Leave out this round's items that the bank no longer has (a file was removed or
+        broke since the session started); a round left empty is ended as skipped."""
+        current = self.round
+        if current is None:
+            return []
+        missing = [item.item_id for item in current.items if self.catalog.item(item.item_id)
+                   is None]
+        if not missing:
+            return []
+        current.items = [item for item in current.items if item.item_id not in missing]
+        current.position = min(current.position, max(0, len(current.items) - 1))
+        self.question_clock = self._question_countdown()
+        if not current.items and current.kind not in UNSCORED_ROUNDS:
+            self.end_round("skipped")
+        self.save()
+        return missing
+
     def end_round(self, ended_by: str = "submitted") -> RoundState | None:
         """Close the current round (scoring it) and move to the next; None after the last."""
         current = self.round

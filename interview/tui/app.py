@@ -105,6 +105,11 @@ class InterviewApp(App[None]):
         session = self.session
         if session is None:
             return
+        missing = session.drop_missing_items()
+        while missing:
+            self.notify(f"No longer in the bank, left out: {', '.join(missing)}. Run "
+                        "`interview validate` to see why.", severity="warning", timeout=12)
+            missing = session.drop_missing_items()
         screen = round_screen(session)
         if session.round is not None and session.round.kind != "debrief":
             session.begin()

@@ -326,3 +326,20 @@ async def test_due_reviews_are_offered_and_build_a_session(make_app, store):
         await wait_for_grading(app, pilot)
         rounds = app.session.state.rounds
         assert [[i.item_id for i in r.items] for r in rounds] == [["dsa-two-sum"], ["STA-01"]]
+
+
+async def test_resuming_with_a_problem_gone_from_the_bank_explains_and_moves_on(make_app,
+                                                                                 catalog):
+    from interview.catalog import Catalog
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        session = await start_drill(app, pilot, "dsa-two-sum")
+    without = Catalog(coding={k: v for k, v in catalog.coding.items() if k != "dsa-two-sum"},
+                      questions=catalog.questions, design=catalog.design, rubric=catalog.rubric)
+    again = make_app(catalog=without)
+    async with again.run_test(size=(120, 36)) as pilot:
+        again.resume_session(session.id)
+        await pilot.pause()
+        assert isinstance(again.screen, SummaryScreen)
+        assert any("dsa-two-sum" in str(n.message) for n in again._notifications)

@@ -199,3 +199,17 @@ def test_finishing_at_the_debrief_does_not_count_it_as_skipped(store, catalog, c
     session.end_round()
     session.finish()
     assert [r.ended_by for r in session.state.rounds] == ["submitted", "submitted", "submitted"]
+
+
+def test_items_the_bank_lost_are_left_out_on_resume(store, catalog, clock, sandbox_runner):
+    from interview.catalog import Catalog
+
+    session = start(store, catalog, sandbox_runner, clock, find_loop("phone-screen"))
+    coding_id = session.item.item_id
+    smaller = Catalog(coding={k: v for k, v in catalog.coding.items() if k != coding_id},
+                      questions=catalog.questions)
+    resumed = Session.resume(store, smaller, session.id, clock)
+    assert resumed.drop_missing_items() == [coding_id]
+    assert resumed.state.rounds[0].ended_by == "skipped"
+    assert resumed.round.kind == "skills"
+    assert resumed.drop_missing_items() == []

@@ -85,11 +85,15 @@ class CodingScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.set_class(self.app.size.width < NARROW_COLUMNS, "-narrow")
+        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Practice-only actions are left out of the footer in interview mode."""
+        """Keys that do nothing here are left out of the footer: practice-only ones in
+        interview mode, the statement toggle on wide terminals."""
         if action in ("solution", "pause"):
             return self.session.practice
+        if action == "toggle_statement":  # both panes show on wide terminals
+            return self.has_class("-narrow")
         return True
 
     def show_item(self) -> None:
