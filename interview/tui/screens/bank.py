@@ -11,12 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from interview.catalog import Catalog
 from interview.engine.plan import SessionPlan, drill_loop, topic_loop
 from interview.storage import Store
+from interview.tui.debounce import Debounce
 
 KINDS = [("all kinds", "all"), ("coding", "coding"), ("skills topics", "skills"),
          ("design", "design"), ("data", "data")]
@@ -75,8 +75,8 @@ class BankScreen(Screen[None]):
         super().__init__()
         self.mode = mode
         self._preview_id = ""
-        self._preview_timer: Timer | None = None
-        self._refill_timer: Timer | None = None
+        self._preview = Debounce(self, PREVIEW_DELAY_SECONDS, self.show_preview)
+        self._refill = Debounce(self, PREVIEW_DELAY_SECONDS, self.refill)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -102,9 +102,7 @@ class BankScreen(Screen[None]):
 
     @on(Input.Changed, "#search")
     def schedule_refill(self) -> None:
-        if self._refill_timer is not None:
-            self._refill_timer.stop()
-        self._refill_timer = self.set_timer(PREVIEW_DELAY_SECONDS, self.refill)
+        self._refill.poke()
 
     @on(Select.Changed)
     def refill(self) -> None:
@@ -132,9 +130,7 @@ class BankScreen(Screen[None]):
     def schedule_preview(self, event: DataTable.RowHighlighted) -> None:
         """Rendering a statement is slow: wait until the cursor rests before drawing it."""
         self._preview_id = str(event.row_key.value)
-        if self._preview_timer is not None:
-            self._preview_timer.stop()
-        self._preview_timer = self.set_timer(PREVIEW_DELAY_SECONDS, self.show_preview)
+        self._preview.poke()
 
     def show_preview(self) -> None:
         row = self._row(self._preview_id)

@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Input, Markdown, Static, TextArea
 
 from interview.engine.session import ROUND_EXPIRED, Session
@@ -23,6 +22,7 @@ from interview.grading.coding import grade_from_dict
 from interview.grading.custom_input import CustomInputError, run_custom
 from interview.models import GradeResult, Verdict
 from interview.text import tag_bare_fences
+from interview.tui.debounce import Debounce
 from interview.tui.messages import CustomRunReady, GradeReady, RoundEnded, TimeExpired
 from interview.tui.widgets.code_editor import CodeEditor
 from interview.tui.widgets.countdown import CountdownView
@@ -50,7 +50,7 @@ class CodingScreen(Screen[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self._draft_timer: Timer | None = None
+        self._drafts = Debounce(self, DRAFT_DEBOUNCE_SECONDS, self.save_draft)
         self._busy = False
         self._ending = False
         self._warned = False
@@ -129,15 +129,11 @@ class CodingScreen(Screen[None]):
     @on(TextArea.Changed, "#editor")
     def schedule_draft_save(self, event: TextArea.Changed) -> None:
         self._text = event.text_area.text
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_DEBOUNCE_SECONDS, self.save_draft)
+        self._drafts.poke()
 
     def save_draft(self) -> None:
         """Write the editor's text now (also called before every run and submit)."""
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
+        self._drafts.cancel()
         editors = self.query("#editor")
         if editors:  # the widget is current; after unmount the last Changed text stands in
             self._text = editors.first(TextArea).text
@@ -145,7 +141,7 @@ class CodingScreen(Screen[None]):
             self.session.save_draft(self._text)
 
     def on_unmount(self) -> None:
-        if self._draft_timer is not None:
+        if self._drafts.pending:
             self.save_draft()
 
     # -- running -----------------------------------------------------------------------------

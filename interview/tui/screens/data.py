@@ -14,7 +14,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import (
     ContentSwitcher,
     DataTable,
@@ -43,6 +42,7 @@ from interview.sql_console import (
     preview,
     run_query,
 )
+from interview.tui.debounce import Debounce
 from interview.tui.messages import RoundEnded, TimeExpired
 from interview.tui.screens.design import FeedbackScreen
 from interview.tui.widgets.countdown import CountdownView
@@ -103,7 +103,7 @@ class DataScreen(Screen[None]):
         self.item: WrittenItem = item
         self.challenge: DataChallenge = session.catalog.data[item.item_id]
         self.draft = DataDraft.from_json(session.draft())
-        self._draft_timer: Timer | None = None
+        self._drafts = Debounce(self, DRAFT_DEBOUNCE_SECONDS, self.save_draft)
         self._finishing = False
 
     def compose(self) -> ComposeResult:
@@ -190,9 +190,7 @@ class DataScreen(Screen[None]):
     @on(TextArea.Changed)
     @on(Input.Changed, ".checkpoint-answer")
     def schedule_draft_save(self) -> None:
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_DEBOUNCE_SECONDS, self.save_draft)
+        self._drafts.poke()
 
     def collect_draft(self) -> DataDraft:
         answers = {cp.id: self.query_one(f"#answer-{cp.id}", Input).value
@@ -201,9 +199,7 @@ class DataScreen(Screen[None]):
                          self.query_one("#conclusion", TextArea).text)
 
     def save_draft(self) -> None:
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
+        self._drafts.cancel()
         self.draft = self.collect_draft()
         if self.session.item is self.item:
             self.session.save_draft(self.draft.to_json())

@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import (
     DataTable,
     Footer,
@@ -43,6 +42,7 @@ from interview.engine.whiteboard import (
     record_follow_up,
 )
 from interview.models import DesignPrompt
+from interview.tui.debounce import Debounce
 from interview.tui.messages import RoundEnded, TimeExpired
 from interview.tui.widgets.countdown import CountdownView
 from interview.tui.widgets.diagram_view import DiagramView
@@ -95,7 +95,7 @@ class DesignScreen(Screen[None]):
         self.prompt: DesignPrompt = session.catalog.design[item.item_id]
         self.answer = DesignAnswer.from_json(session.draft(), self.prompt.phases)
         self.phase = next(iter(self.prompt.phases), "")
-        self._draft_timer: Timer | None = None
+        self._drafts = Debounce(self, DRAFT_DEBOUNCE_SECONDS, self.save_draft)
         self._finishing = False
 
     # -- layout ----------------------------------------------------------------------------
@@ -215,14 +215,10 @@ class DesignScreen(Screen[None]):
         self._schedule_draft_save()
 
     def _schedule_draft_save(self) -> None:
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_DEBOUNCE_SECONDS, self.save_draft)
+        self._drafts.poke()
 
     def save_draft(self) -> None:
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
+        self._drafts.cancel()
         if self.session.item is self.item:
             self.session.save_draft(self.answer.to_json())
 

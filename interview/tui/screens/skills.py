@@ -15,12 +15,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Button, Footer, Input, Markdown, Static, TextArea
 
 from interview.engine.session import QUESTION_EXPIRED, ROUND_EXPIRED, Session
 from interview.engine.state import QuestionItem, RoundState
 from interview.engine.timer import Countdown
+from interview.tui.debounce import Debounce
 from interview.tui.messages import RoundEnded, TimeExpired
 from interview.tui.widgets.answer_text import (
     answer_hint,
@@ -102,7 +102,7 @@ class SkillsScreen(Screen[None]):
         self._ended_clock: Countdown | None = None
         self._loaded_text = ""
         self._pending_draft: tuple[str, str] | None = None
-        self._draft_timer: Timer | None = None
+        self._drafts = Debounce(self, DRAFT_DELAY_SECONDS, self.flush_draft)
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -268,9 +268,7 @@ class SkillsScreen(Screen[None]):
         if self._pending_draft is None and text == self._loaded_text:
             return
         self._pending_draft = (item.item_id, text)
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_DELAY_SECONDS, self.flush_draft)
+        self._drafts.poke()
 
     def flush_draft(self) -> None:
         """Write the pending draft now, if it still belongs to the question on screen."""

@@ -7,10 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Markdown, Static, TextArea
 
 from interview.engine.session import ROUND_EXPIRED, Session
+from interview.tui.debounce import Debounce
 from interview.tui.messages import RoundEnded, TimeExpired
 from interview.tui.widgets.countdown import CountdownView
 
@@ -26,7 +26,7 @@ class WrittenScreen(Screen[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self._draft_timer: Timer | None = None
+        self._drafts = Debounce(self, DRAFT_DEBOUNCE_SECONDS, self.save_draft)
 
     def compose(self) -> ComposeResult:
         practice = self.session.practice
@@ -48,14 +48,10 @@ class WrittenScreen(Screen[None]):
 
     @on(TextArea.Changed, "#answer")
     def schedule_draft_save(self) -> None:
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_DEBOUNCE_SECONDS, self.save_draft)
+        self._drafts.poke()
 
     def save_draft(self) -> None:
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
+        self._drafts.cancel()
         if self.session.item is not None:
             self.session.save_draft(self.query_one("#answer", TextArea).text)
 
