@@ -123,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_app(args: argparse.Namespace) -> int:
     """Open the store (moving a damaged one aside, and saying so) and run the app."""
-    from interview.locations import cache_dir, database_path
+    from interview.locations import database_path
     from interview.storage import open_store
     from interview.tui.app import InterviewApp
 
@@ -135,8 +135,7 @@ def run_app(args: argparse.Namespace) -> int:
                   f"to {opened.moved_aside} and a fresh one was created; nothing was deleted.")
         print(f"interview: {notice}", file=sys.stderr)
     try:
-        InterviewApp(store=opened.store, notice=notice,
-                     cache_dir=cache_dir() / "reference").run()
+        InterviewApp(store=opened.store, notice=notice).run()
     finally:
         opened.store.close()
     return EXIT_OK
@@ -145,7 +144,6 @@ def run_app(args: argparse.Namespace) -> int:
 def grade_command(args: argparse.Namespace) -> int:
     from interview.bank import find_problem
     from interview.grading.coding import Grader, ProblemDefectError, grade_to_dict
-    from interview.locations import cache_dir
     from sandbox import Sandbox
 
     source = read_text(Path(args.solution))
@@ -153,8 +151,7 @@ def grade_command(args: argparse.Namespace) -> int:
     sandbox.prewarm()  # the child imports while this process reads the problem
     try:
         problem = find_problem(args.problem)
-        grader = Grader(sandbox, cache_dir=cache_dir() / "reference")
-        result = grader.grade(problem, source, examples_only=args.examples_only)
+        result = Grader(sandbox).grade(problem, source, examples_only=args.examples_only)
     except ProblemDefectError as error:
         raise FileProblem(args.problem, f"the problem is broken: {error}") from None
     finally:

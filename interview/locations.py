@@ -20,12 +20,3 @@ def data_dir() -> Path:
 
 def database_path() -> Path:
     return data_dir() / "interview.sqlite3"
-
-
-def cache_dir() -> Path:
-    """Recomputable data (reference outputs); under INTERVIEW_HOME/cache when that is set."""
-    override = os.environ.get("INTERVIEW_HOME")
-    folder = (Path(override).expanduser() / "cache" if override
-              else Path(platformdirs.user_cache_dir(APP_NAME)))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder

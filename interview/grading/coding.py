@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from interview.grading.compare import preview, results_match
-from interview.grading.reference_cache import cache_key, load_outputs, save_outputs
 from interview.models import (
     CodingProblem,
     Comparison,
@@ -51,8 +49,6 @@ class Grader:
     """Grades submissions; remembers reference outputs for generated tests per problem."""
 
     sandbox: Sandbox = field(default_factory=Sandbox)
-    cache_dir: Path | None = None
-    """Where reference outputs of generated tests are kept between processes (None: nowhere)."""
     _resolved: dict[tuple[str, int], list[ConcreteTest]] = field(default_factory=dict)
 
     def grade(self, problem: CodingProblem, source: str, examples_only: bool = False,
@@ -106,17 +102,6 @@ class Grader:
                 for t in problem.all_tests]
 
     def _reference_outputs(self, problem: CodingProblem, tests: list[ProblemTest]) -> list[Any]:
-        if self.cache_dir is None:
-            return self._run_reference(problem, tests)
-        key = cache_key(problem, tests)
-        cached = load_outputs(self.cache_dir, key, len(tests))
-        if cached is not None:
-            return cached
-        outputs = self._run_reference(problem, tests)
-        save_outputs(self.cache_dir, key, outputs)
-        return outputs
-
-    def _run_reference(self, problem: CodingProblem, tests: list[ProblemTest]) -> list[Any]:
         report = self.run(problem, problem.reference, tests)
         outputs = []
         for test, result in zip(tests, report.results, strict=True):

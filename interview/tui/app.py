@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from pathlib import Path
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -39,12 +38,12 @@ class InterviewApp(App[None]):
 
     def __init__(self, catalog: Catalog | None = None, store: Store | None = None,
                  sandbox: Sandbox | None = None, clock: Clock = time.monotonic,
-                 notice: str = "", cache_dir: Path | None = None) -> None:
+                 notice: str = "") -> None:
         super().__init__()
         self.catalog = catalog if catalog is not None else load_catalog()
         self.store = store if store is not None else _default_store()
         self.sandbox = sandbox if sandbox is not None else Sandbox(keep_warm=True)
-        self.grader = Grader(self.sandbox, cache_dir)
+        self.grader = Grader(self.sandbox)
         self.clock = clock
         self.notice = notice
         self.session: Session | None = None
