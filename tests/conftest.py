@@ -7,6 +7,21 @@ from interview.engine.timer import ManualClock as FakeClock
 from sandbox import Sandbox
 
 
+@pytest.fixture(autouse=True, scope="session")
+def isolated_home(tmp_path_factory):
+    """No test (nor any `interview` subprocess it starts) touches the user's data."""
+    import os
+
+    home = tmp_path_factory.mktemp("interview-home")
+    previous = os.environ.get("INTERVIEW_HOME")
+    os.environ["INTERVIEW_HOME"] = str(home)
+    yield home
+    if previous is None:
+        os.environ.pop("INTERVIEW_HOME", None)
+    else:
+        os.environ["INTERVIEW_HOME"] = previous
+
+
 @pytest.fixture(scope="session")
 def sandbox_runner():
     """One runner for the session, keeping a warm child so each run skips interpreter start-up."""
