@@ -19,7 +19,6 @@ from interview.templates import instantiate, shuffle_options
 from sandbox import Sandbox
 
 PRACTICE, INTERVIEW = "practice", "interview"
-MODES = (PRACTICE, INTERVIEW)
 UNSCORED_ROUNDS = ("break", "debrief")
 
 

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from interview.catalog import Catalog
-from interview.engine.plan import INTERVIEW, PRACTICE, UNSCORED_ROUNDS, SessionPlan, build_rounds
+from interview.engine.plan import PRACTICE, UNSCORED_ROUNDS, SessionPlan, build_rounds
 from interview.engine.review import Evidence, coding_topic, record_review, topic_weights
 from interview.engine.state import (
     CodingItem,
@@ -358,18 +358,6 @@ class Session:
         self.save()
         return True
 
-    def go_to_item(self, position: int) -> None:
-        current = self.round
-        if current is None or not 0 <= position < len(current.items):
-            raise SessionError(f"there is no item {position + 1} in this round")
-        self._leave_item()
-        current.position = position
-        self.question_clock = self._question_countdown()
-        if current.status == "active" and not (isinstance(self.item, QuestionItem) and
-                                               self.item.answered):
-            self.question_clock.start()
-        self.save()
-
     def _leave_item(self) -> None:
         if isinstance(self.item, QuestionItem):
             self.item.used_seconds = self.question_clock.used
@@ -481,13 +469,3 @@ def item_score(item: Item) -> float:
             return float(item.score["fraction"])
         return float(item.score.get("overall", 0.0)) / 3  # a design score without its fraction
     return 0.0
-
-
-def latest_unfinished(store: Store) -> dict[str, Any] | None:
-    """The session to offer for resuming, if any."""
-    return store.unfinished_session()
-
-
-ClockFactory = Callable[[], Clock]
-__all__ = ["INTERVIEW", "PRACTICE", "QUESTION_EXPIRED", "ROUND_EXPIRED", "Session",
-           "SessionError", "SessionPlan", "grade_answer", "item_score", "round_score"]

@@ -1,8 +1,8 @@
 """Deadline arithmetic for timed rounds; the UI only displays what this computes.
 
-A countdown is stored as plain numbers (budget, time used before the current run, and when
-the current run started), so it survives a restart: after `kill -9` the app reloads the
-state and the remaining time is what it was at the last save.
+A countdown is plain numbers (budget, time used before the current run, and when the current
+run started). The session saves only the time used, and after a restart (even `kill -9`)
+builds a paused countdown from it, so the remaining time is what it was at the last save.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 Clock = Callable[[], float]
 WARNING_SECONDS = 5 * 60
@@ -64,14 +63,6 @@ class Countdown:
         if self.remaining <= WARNING_SECONDS:
             return "warning"
         return "normal"
-
-    def to_state(self) -> dict[str, Any]:
-        """What storage keeps: the time used so far; a restart resumes from there, paused."""
-        return {"budget_seconds": self.budget_seconds, "used_seconds": self.used}
-
-    @classmethod
-    def from_state(cls, state: dict[str, Any], clock: Clock = time.monotonic) -> Countdown:
-        return cls(float(state["budget_seconds"]), clock, float(state["used_seconds"]))
 
 
 def format_clock(seconds: float) -> str:

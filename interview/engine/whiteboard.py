@@ -333,12 +333,6 @@ def record_data_grade(item: WrittenItem, grade: DataGrade) -> dict[str, Any]:
     return item.score
 
 
-def finish_data(item: WrittenItem, challenge: DataChallenge, answers: dict[str, str],
-                conclusion: str, seconds: float = 3.0) -> dict[str, Any]:
-    """Grade and store in one go (the app grades in a worker, then calls `record_data_grade`)."""
-    return record_data_grade(item, grade_data(challenge, answers, conclusion, seconds=seconds))
-
-
 def data_feedback_markdown(challenge: DataChallenge, item: WrittenItem) -> str:
     """The feedback after a data round: each checkpoint's verdict, the conclusion's points."""
     score = item.score or {}

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
+import played_sessions as sessions
 import pytest
 from textual.widgets import DataTable, Markdown, Select, Static
 
@@ -14,11 +13,6 @@ from interview.trends import SPARKS
 from interview.tui.screens.history import EMPTY_HISTORY, HistoryScreen, ReportScreen
 from interview.tui.screens.interlude import SummaryScreen
 from interview.tui.screens.trends import EMPTY_TRENDS, TrendsScreen
-
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "reports"
-_spec = importlib.util.spec_from_file_location("report_sessions", FIXTURES / "sessions.py")
-sessions = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(sessions)
 
 
 def fill_store(store, catalog, sandbox):

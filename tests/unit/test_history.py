@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
+import played_sessions as sessions
 import pytest
 
-from interview.catalog import load_catalog
 from interview.cli import main
 from interview.engine.plan import topic_loop
 from interview.history import (
@@ -21,16 +19,6 @@ from interview.locations import database_path
 from interview.reports import build_report
 from interview.reports.advice import matches
 from interview.storage import open_store
-
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "reports"
-_spec = importlib.util.spec_from_file_location("report_sessions", FIXTURES / "sessions.py")
-sessions = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(sessions)
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
 
 
 def play_history(store, catalog, sandbox):

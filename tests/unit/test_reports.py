@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
 import sqlite3
 from html.parser import HTMLParser
-from pathlib import Path
 
+import played_sessions as sessions
 import pytest
 
-from interview.catalog import load_catalog
 from interview.cli import main
 from interview.engine.plan import ask
 from interview.engine.session import grade_answer
@@ -39,16 +37,7 @@ from interview.reports.skills import miss
 from interview.reports.written import design_item_report
 from interview.storage import open_store
 
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "reports"
-_spec = importlib.util.spec_from_file_location("report_sessions", FIXTURES / "sessions.py")
-sessions = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(sessions)
 ESCAPED_SCRIPT = "&lt;script&gt;"
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
 
 
 @pytest.fixture(scope="module")

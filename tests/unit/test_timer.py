@@ -29,21 +29,6 @@ def test_levels_change_at_five_and_one_minutes_and_at_zero():
     assert countdown.overtime == 30
 
 
-def test_state_survives_a_restart_with_the_time_that_was_left():
-    clock = FakeClock()
-    countdown = Countdown(1200, clock)
-    countdown.start()
-    clock.now += 300
-    state = countdown.to_state()
-    later = FakeClock()
-    later.now = 5.0  # a new process: another monotonic origin
-    resumed = Countdown.from_state(state, later)
-    assert resumed.remaining == 900
-    resumed.start()
-    later.now += 60
-    assert resumed.remaining == 840
-
-
 def test_clock_format():
     assert format_clock(725) == "12:05"
     assert format_clock(0.2) == "00:01"

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 import subprocess
 import sys
-from pathlib import Path
 
+import played_sessions as sessions
 import pytest
 
-from interview.catalog import load_catalog
 from interview.engine.plan import topic_loop
 from interview.engine.state import CodingItem, Event
 from interview.reports import build_report
@@ -25,16 +23,6 @@ from interview.trends import (
     strength_of,
     trends_of,
 )
-
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "reports"
-_spec = importlib.util.spec_from_file_location("report_sessions", FIXTURES / "sessions.py")
-sessions = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(sessions)
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
 
 
 @pytest.fixture(scope="module")

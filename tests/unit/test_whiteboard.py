@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from interview.catalog import load_catalog
 from interview.engine.state import WrittenItem
 from interview.engine.whiteboard import (
     ASSUMPTION_REPLY,
@@ -13,19 +12,15 @@ from interview.engine.whiteboard import (
     answer_clarifying_question,
     current_phase,
     design_feedback_markdown,
-    finish_data,
     finish_design,
+    grade_data,
     interruption_due,
     next_follow_up,
+    record_data_grade,
     record_follow_up,
 )
 
 PHASES = {"requirements": 5, "framing": 5, "model": 10}
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
 
 
 @pytest.fixture(scope="module")
@@ -114,13 +109,13 @@ def test_finish_design_stores_the_score_fraction_rating_and_follow_up_answers(ca
     assert "✗" in feedback
 
 
-def test_finish_data_grades_checkpoints_and_the_conclusion(catalog):
+def test_a_data_grade_covers_checkpoints_and_the_conclusion(catalog):
     challenge = catalog.data["DC-1"]
     item = WrittenItem("DC-1", "data")
     first = challenge.checkpoints[0]
     from interview.grading.data_challenge import reference_value
     right = str(reference_value(first, challenge.dataset))
-    score = finish_data(item, challenge, {first.id: right}, "")
+    score = record_data_grade(item, grade_data(challenge, {first.id: right}, ""))
     assert item.checkpoints[first.id]["correct"] is True
     assert item.checkpoints[challenge.checkpoints[1].id]["feedback"] == "not answered"
     assert score["checkpoints_correct"] == 1
