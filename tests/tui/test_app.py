@@ -343,3 +343,18 @@ async def test_resuming_with_a_problem_gone_from_the_bank_explains_and_moves_on(
         await pilot.pause()
         assert isinstance(again.screen, SummaryScreen)
         assert any("dsa-two-sum" in str(n.message) for n in again._notifications)
+
+
+async def test_an_unfinished_session_can_be_set_aside(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        session = await start_drill(app, pilot, "dsa-two-sum")
+    again = make_app()
+    async with again.run_test(size=(120, 36)) as pilot:
+        assert menu_labels(again)[0].startswith("▶ Resume")
+        await pilot.press("x")
+        await pilot.pause()
+        assert not any(label.startswith("▶ Resume") for label in menu_labels(again))
+        assert again.store.session(session.id)["status"] == "abandoned"
+        await pilot.press("x")  # nothing left to set aside: no error
+        await pilot.pause()

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from interview.engine.loops import ITEM_WORDS, LOOPS, ROUND_TITLES, Loop, find_loop
 from interview.engine.plan import INTERVIEW, PRACTICE, SessionPlan
 from interview.engine.review import due_count
+from interview.engine.session import Session
 
 MODE_HELP = {
     INTERVIEW: "**Interview mode**: the timer runs and cannot be paused, time running out "
@@ -36,6 +37,7 @@ class HomeScreen(Screen[None]):
         Binding("b", "bank", "Bank & drills"),
         Binding("c", "custom", "Custom loop"),
         Binding("h", "history", "History"),
+        Binding("x", "set_aside", "Set aside unfinished"),
         Binding("q", "app.quit", "Quit", show=False),
     ]
 
@@ -56,10 +58,26 @@ class HomeScreen(Screen[None]):
         self.refresh_home()
         self.query_one("#menu", OptionList).focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Setting aside is offered only while there is an unfinished session."""
+        if action == "set_aside":
+            return self.app.store.unfinished_session() is not None
+        return True
+
+    def action_set_aside(self) -> None:
+        """Stop offering the unfinished session; it stays in history with what it has."""
+        unfinished = self.app.store.unfinished_session()
+        if unfinished is None:
+            return
+        Session.resume(self.app.store, self.app.catalog, unfinished["id"]).abandon()
+        self.notify(f"Session {unfinished['id']} set aside; its report is in History.")
+        self.refresh_home()
+
     def refresh_home(self) -> None:
         """Rebuild the menu: the unfinished session first, then loops and the other ways in."""
         menu = self.query_one("#menu", OptionList)
         menu.clear_options()
+        self.refresh_bindings()
         unfinished = self.app.store.unfinished_session()
         if unfinished is not None:
             menu.add_option(Option(f"▶ Resume {_session_label(unfinished)}",
