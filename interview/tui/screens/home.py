@@ -37,7 +37,7 @@ class HomeScreen(Screen[None]):
         Binding("b", "bank", "Bank & drills"),
         Binding("c", "custom", "Custom loop"),
         Binding("h", "history", "History"),
-        Binding("x", "set_aside", "Set aside unfinished"),
+        Binding("x", "set_aside", "Set aside"),
         Binding("q", "app.quit", "Quit", show=False),
     ]
 
@@ -217,7 +217,7 @@ def resume_markdown(session: dict) -> str:
     state = session["state"]
     rounds = state.get("rounds", [])
     index = state.get("round_index", 0)
-    current = rounds[index]["kind"] if index < len(rounds) else "summary"
+    current = ROUND_TITLES.get(rounds[index]["kind"], "") if index < len(rounds) else "summary"
     when = time.strftime("%Y-%m-%d %H:%M", time.localtime(session["updated_at"]))
     return (f"## Resume session {session['id']}\n\n{state.get('loop_title', session['loop'])}, "
             f"{session['mode']} mode, last saved {when}.\n\nYou were in round {index + 1} of "
@@ -225,8 +225,8 @@ def resume_markdown(session: dict) -> str:
 
 
 def _session_label(session: dict) -> str:
-    state = session["state"]
-    return f"{state.get('loop_title', session['loop'])} ({session['mode']})"
+    """The loop's title (the mode and the round are in the details beside the menu)."""
+    return str(session["state"].get("loop_title", session["loop"]))
 
 
 def _duration(minutes: int) -> str:
